@@ -1,0 +1,64 @@
+# One entry point for every task. `make serve` and `make test` work from a clean clone on
+# Debian with only Python, make and apt: they create .venv and install the lock first.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help venv serve build check test lint typecheck lock browser-deps eval bench clean
+
+help:
+	@echo "make serve   - set up, check, build site and index, serve on http://$(HOST):$(PORT)/"
+	@echo "make test    - set up (incl. chromium, axe-core) and run lint, types and all tests"
+	@echo "make build   - check content and build site/ and search_index/"
+	@echo "make check   - validate content only"
+	@echo "make eval    - Q&A evaluation against the development question set"
+	@echo "make bench   - speed benchmarks"
+	@echo "make lock    - re-resolve requirements.lock from pyproject.toml"
+
+$(BIN)/mappa-kb: requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+venv: $(BIN)/mappa-kb
+
+check: venv
+	$(BIN)/mappa-kb check
+
+build: venv
+	$(BIN)/mappa-kb build
+
+serve: venv
+	$(BIN)/mappa-kb serve --host $(HOST) --port $(PORT)
+
+lint: venv
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+
+typecheck: venv
+	$(BIN)/mypy
+
+browser-deps:
+	bash scripts/install-browser-deps.sh
+
+test: venv browser-deps lint typecheck
+	$(BIN)/mappa-kb check
+	$(BIN)/python -m pytest
+
+eval: build
+	$(BIN)/python scripts/evaluate_qa.py
+
+bench: build
+	$(BIN)/python scripts/benchmark_qa.py
+
+lock: venv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --no-header -o requirements.lock
+
+clean:
+	rm -rf site search_index .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,52 @@
+"""The local web server: the built site plus the Q&A API, with security headers.
+
+A thin shell: routes call into the search layer; nothing here knows about content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from fastapi import FastAPI, Request, Response
+from fastapi.staticfiles import StaticFiles
+
+from mappa_kb.paths import Project
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    # Material inlines small scripts and styles; everything else must come from us.
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+        "style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+    ),
+}
+
+# Routers (the Q&A API) register here, so this module stays the same as they grow.
+RouteInstaller = Callable[[FastAPI, Project], None]
+ROUTE_INSTALLERS: list[RouteInstaller] = []
+
+
+def create_app(project: Project, site_dir: Path | None = None) -> FastAPI:
+    app = FastAPI(title="MAPPA knowledge base", docs_url=None, redoc_url=None)
+
+    @app.middleware("http")
+    async def add_security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    for install in ROUTE_INSTALLERS:
+        install(app, project)
+    site = site_dir or project.site_dir
+    if site.is_dir():
+        app.mount("/", StaticFiles(directory=site, html=True), name="site")
+    return app

@@ -1,0 +1,87 @@
+"""Build everything a reader needs: checked content, the static site, the search index.
+
+Each output is built beside its final place and swapped in only when complete, so a
+failed build leaves the previous site (or none) rather than half of a new one.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from mappa_kb.content import load_glossary
+from mappa_kb.paths import Project
+
+log = logging.getLogger("mappa_kb")
+
+
+class BuildFailed(Exception):
+    """The site could not be built; the message says why (already formatted for people)."""
+
+
+@dataclass
+class BuildReport:
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        parts = [f"{name} {secs:.2f}s" for name, secs in self.seconds.items()]
+        return "Built: " + ", ".join(parts)
+
+
+def swap_in(new: Path, final: Path) -> None:
+    """Replace `final` with the finished folder `new` with two renames, never a copy."""
+    old = final.with_name(f".{final.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        final.rename(old)
+    new.rename(final)
+    if old.exists():
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(project: Project, site_dir: Path | None = None) -> Path:
+    """Run a strict MkDocs build into a temporary folder, then swap it into place."""
+    final = (site_dir or project.site_dir).resolve()
+    final.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
+    try:
+        config = load_config(str(project.config_file), site_dir=str(work), strict=True)
+        mkdocs_build(config)
+    except (Abort, ConfigurationError, PluginError) as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        raise BuildFailed(str(exc)) from exc
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    swap_in(work, final)
+    return final
+
+
+# Later stages (the search index) register here, so `build` grows without editing callers.
+ExtraStep = Callable[[Project], None]
+EXTRA_STEPS: list[tuple[str, ExtraStep]] = []
+
+
+def build_all(project: Project, site_dir: Path | None = None) -> BuildReport:
+    report = BuildReport()
+    start = time.perf_counter()
+    load_glossary(project.glossary_dir, project.root)  # fail fast, before any output
+    report.seconds["check"] = time.perf_counter() - start
+    start = time.perf_counter()
+    build_site(project, site_dir)
+    report.seconds["site"] = time.perf_counter() - start
+    for name, step in EXTRA_STEPS:
+        start = time.perf_counter()
+        step(project)
+        report.seconds[name] = time.perf_counter() - start
+    return report

@@ -1,0 +1,47 @@
+"""`mappa-kb build`: check content, build the site and the search index."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from mappa_kb.build import BuildFailed, build_all
+from mappa_kb.content import ContentError
+from mappa_kb.paths import Project
+
+
+def add_root(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--root", default=".", help="project folder (default: current folder)")
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "build",
+        help="check content, build the site and the search index",
+        description="Validate content, then build the static site into site/ (strict: any "
+        "warning fails) and the search index into search_index/. Outputs are swapped in "
+        "only when complete.",
+    )
+    add_root(parser)
+    parser.add_argument("--site-dir", type=Path, help="where to write the site (default: site/)")
+    parser.set_defaults(run=run)
+
+
+def run_build(project: Project, site_dir: Path | None = None) -> int:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner is not our warning
+    try:
+        report = build_all(project, site_dir)
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    except BuildFailed as exc:
+        print(f"Build failed: {exc}", file=sys.stderr)
+        return 1
+    print(report.summary())
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    return run_build(Project.at(args.root), args.site_dir)

@@ -1,0 +1,25 @@
+"""`mappa-kb schema`: write the JSON Schemas editors use to check YAML as you type."""
+
+from __future__ import annotations
+
+import argparse
+
+from mappa_kb.content.schema import write_schemas
+from mappa_kb.paths import Project
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "schema",
+        help="export JSON Schema for glossary files",
+        description="Write glossary/schema.json (entries) and the registry schemas, with "
+        "registered topic and source ids as allowed values.",
+    )
+    parser.add_argument("--root", default=".", help="project folder (default: current folder)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    for path in write_schemas(Project.at(args.root).glossary_dir):
+        print(f"wrote {path}")
+    return 0

@@ -1,0 +1,8 @@
+"""Content layer: YAML files -> validated, typed objects, with problems as values."""
+
+from __future__ import annotations
+
+from mappa_kb.content.glossary import Glossary, load_glossary
+from mappa_kb.content.problems import ContentError, Problem
+
+__all__ = ["ContentError", "Glossary", "Problem", "load_glossary"]

@@ -1,0 +1,61 @@
+"""Export JSON Schema for editors, with the registered ids as enums.
+
+Editors (VS Code YAML, JetBrains) read the `# yaml-language-server: $schema=` line at
+the top of each file, so an author sees an unknown topic or source as they type.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from mappa_kb.content.models import GlossaryEntry, SourceRegistry, TopicRegistry
+from mappa_kb.content.yaml_lines import read_yaml
+
+SCHEMA_FILE = "schema.json"
+SCHEMA_COMMENT = f"# yaml-language-server: $schema={SCHEMA_FILE}"
+
+
+def _registered_ids(path: Path, key: str) -> list[str]:
+    try:
+        data = read_yaml(path).data
+    except Exception:  # a broken registry is reported by `check`; the schema stays usable
+        return []
+    items = data.get(key, []) if isinstance(data, dict) else []
+    return sorted(str(i["id"]) for i in items if isinstance(i, dict) and "id" in i)
+
+
+def entry_schema(glossary_dir: Path) -> dict[str, Any]:
+    schema = GlossaryEntry.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "MAPPA glossary entry"
+    topics = _registered_ids(glossary_dir / "topics.yaml", "topics")
+    sources = _registered_ids(glossary_dir / "sources.yaml", "sources")
+    if topics:
+        schema["properties"]["topic"]["enum"] = topics
+    if sources:
+        schema["$defs"]["Citation"]["properties"]["source"]["enum"] = sources
+    return schema
+
+
+def render_schemas(glossary_dir: Path) -> dict[str, str]:
+    """File name -> JSON text, for the entry schema and the two registries."""
+    out = {
+        SCHEMA_FILE: entry_schema(glossary_dir),
+        "sources.schema.json": SourceRegistry.model_json_schema(),
+        "topics.schema.json": TopicRegistry.model_json_schema(),
+    }
+    return {name: json.dumps(body, indent=2, sort_keys=True) + "\n" for name, body in out.items()}
+
+
+def write_schemas(glossary_dir: Path) -> list[Path]:
+    written = []
+    for name, text in render_schemas(glossary_dir).items():
+        path = glossary_dir / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            tmp = path.with_suffix(".json.tmp")
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(path)
+        written.append(path)
+    return written
