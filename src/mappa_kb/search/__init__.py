@@ -1,0 +1,1 @@
+"""Search layer: passages -> Whoosh index -> cited answers. Only index.py imports whoosh."""

@@ -1,0 +1,27 @@
+"""The unit of search: a short passage that knows where it came from.
+
+Glossary entries, explanatory page sections and statistics sentences all become
+Passages; the index stores them and answers return them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+PassageKind = Literal["glossary", "fact", "page", "statistic"]
+
+
+@dataclass(frozen=True)
+class Passage:
+    title: str
+    """Heading shown with the answer, e.g. 'Sexual Risk Order (SRO)'."""
+    text: str
+    """Plain text that answers (no Markdown or HTML), at most about 600 characters."""
+    url: str
+    """Site-relative URL with anchor, e.g. 'glossary/sexual-risk-order/#key-facts'."""
+    source: str
+    """Human-readable citation, e.g. 'London MAPPA Annual Report 2022-23, MAPPA Statistics'."""
+    kind: PassageKind
+    keywords: str = ""
+    """Extra words to match on but not to show (abbreviations, aliases, area names)."""
