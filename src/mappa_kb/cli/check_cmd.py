@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from mappa_kb.content import ContentError, load_glossary
 from mappa_kb.paths import Project
 
 
@@ -21,6 +20,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from mappa_kb.content import ContentError, load_glossary  # lazily: keeps the CLI fast
+
     project = Project.at(args.root)
     try:
         glossary = load_glossary(project.glossary_dir, project.root)

@@ -1,0 +1,273 @@
+"""Question -> cited answers: search, re-rank, cut each passage to the part that answers.
+
+Whoosh's BM25F finds candidates; the re-ranking adds what a word count cannot know:
+which glossary entry the question names, whether it asks "what is" (the entry's own
+explanation answers best), "how many" (a statistic answers) or about an area (a figure
+for another area does not answer), and how much of the question a passage covers.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import asdict, dataclass
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from mappa_kb.search.html_text import BULLET
+from mappa_kb.search.index import Hit, SearchIndex, Snapshot, analyze, pair, pairs_of
+from mappa_kb.search.query import Question, Understanding
+from mappa_kb.search.text import sentences
+
+_DURATION = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|ten|twelve|fifteen)\s+"
+    r"(hours?|days?|weeks?|months?|years?)\b|\bindefinite|\bno maximum|\bat least\b",
+    re.I,
+)
+"""A stretch of time: what 'how long', 'how quickly' and 'when' questions want."""
+
+ANSWER_CHARS = 600
+CANDIDATES = 40
+PER_URL = 2
+"""At most this many answers from one place on the site, so the list shows choices."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    title: str
+    text: str
+    url: str
+    source: str
+    kind: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Result:
+    query: str
+    corrected: str | None
+    answers: list[Answer]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "corrected": self.corrected,
+            "answers": [asdict(a) for a in self.answers],
+        }
+
+
+def _covers(terms: set[str], unit: frozenset[tuple[str, ...]]) -> bool:
+    """Whether any way of saying the unit is there: one word, or words side by side."""
+    for way in unit:
+        if len(way) == 1:
+            if way[0] in terms:
+                return True
+        elif all(pair(a, b) in terms for a, b in pairwise(way)):
+            return True
+    return False
+
+
+def terms_and_pairs(text: str) -> set[str]:
+    return set(analyze(text)) | set(pairs_of(text))
+
+
+def _entry_of(url: str, entry_urls: dict[str, str]) -> str | None:
+    return entry_urls.get(url.split("#", 1)[0])
+
+
+class _Ranker:
+    """Per-snapshot state: the understanding of names, and each passage's terms."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        self.understanding = Understanding(snapshot.lexicon)
+        self.entry_urls = {e.url: e.id for e in snapshot.lexicon.entries}
+        self._terms: dict[int, set[str]] = {}
+
+    def terms_of(self, hit: Hit) -> set[str]:
+        terms = self._terms.get(hit.doc)
+        if terms is None:
+            p = hit.passage
+            terms = terms_and_pairs(f"{p.title}\n{p.keywords}\n{p.text}")
+            self._terms[hit.doc] = terms
+        return terms
+
+    def weight(self, question: Question, hit: Hit) -> float:
+        passage = hit.passage
+        terms = self.terms_of(hit)
+        entry = _entry_of(passage.url, self.entry_urls)
+        factor = 1.0
+        if question.units:
+            covered = sum(_covers(terms, unit) for unit in question.units)
+            factor *= 0.3 + 0.7 * (covered / len(question.units)) ** 1.5
+        compares = "compare" in question.intents and len(question.entries) > 1
+        if entry is not None and entry in question.entries:
+            factor *= 1.6 if entry == question.entries[0] else 1.3
+            # "What is X?" and "X vs Y" are answered by the entries' own explanations.
+            if passage.kind == "glossary" and ("define" in question.intents or compares):
+                factor *= 2.0
+        if "time" in question.intents and _DURATION.search(passage.text):
+            factor *= 1.4
+        if question.series:  # "the categories": a passage that lists them answers
+            listed = sum(_covers(terms, frozenset({member})) for member in question.series)
+            factor *= 1.0 + 0.25 * min(listed, 4) if listed > 1 else 1.0
+        if passage.kind == "statistic":
+            asks_figures = "count" in question.intents or bool(question.numbers)
+            factor *= 1.6 if asks_figures else 0.5
+            if question.areas and not any(
+                a.casefold() in passage.text.casefold() for a in question.areas
+            ):
+                factor *= 0.2
+        elif "count" in question.intents and question.areas:
+            factor *= 0.7
+        return hit.score * factor
+
+
+def _cut(sentence: str, limit: int) -> str:
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _blocks(parts: list[str]) -> list[str]:
+    """Sentences, with a lead-in ending in ':' kept together with the list after it."""
+    blocks: list[str] = []
+    for part in parts:
+        if blocks and (blocks[-1].endswith(":") or (part.startswith(BULLET) and ":" in blocks[-1])):
+            blocks[-1] = f"{blocks[-1]} {part}"
+        else:
+            blocks.append(part)
+    return blocks
+
+
+def _fit(block: str, limit: int) -> str:
+    """A block cut to `limit`: whole list items if it has them, else whole words."""
+    if len(block) <= limit:
+        return block
+    items = block.split(f" {BULLET}")
+    kept = items[0]
+    for item in items[1:]:
+        if len(kept) + len(item) + 4 > limit - 2:
+            break
+        kept = f"{kept} {BULLET}{item}"
+    return _cut(kept, limit - 2) + (" …" if kept != block and len(kept) < limit - 2 else "")
+
+
+def _block_scores(blocks: list[str], question: Question) -> list[int]:
+    if question.name_only:
+        return [0] * len(blocks)  # nothing but a name: every sentence is as relevant
+    content = set(question.content)
+    scores = []
+    for block in blocks:
+        terms = terms_and_pairs(block)
+        score = 2 * sum(_covers(terms, unit) for unit in question.units)
+        score += len(terms & content)
+        if "time" in question.intents and _DURATION.search(block):
+            score += 2
+        scores.append(score)
+    return scores
+
+
+def _add_context(chosen: dict[int, str], blocks: list[str], budget: int) -> None:
+    """Fill what room is left with the sentences right after those chosen."""
+    for i in sorted(chosen):
+        following = i + 1
+        while following < len(blocks) and following not in chosen:
+            if len(blocks[following]) + 1 > budget:
+                return
+            chosen[following] = blocks[following]
+            budget -= len(blocks[following]) + 1
+            following += 1
+
+
+def _join(chosen: dict[int, str], total: int) -> str:
+    out: list[str] = []
+    previous = -1
+    for i in sorted(chosen):
+        if i != previous + 1:
+            out.append("…")
+        out.append(chosen[i])
+        previous = i
+    if previous < total - 1 and not out[-1].endswith("…"):
+        out.append("…")
+    return " ".join(out)
+
+
+def _trim(text: str, question: Question, lead: bool) -> str:
+    """At most ANSWER_CHARS of the passage: the sentences that match the question best.
+
+    Sentences are picked by how much of the question they cover, kept in their order,
+    with '…' where something is left out, then followed by the sentences after them
+    as far as room allows. With `lead`, the passage's first sentence (a glossary entry's
+    summary) comes first, since it says what the thing is; when the question is nothing
+    but a name, the passage is read from the top.
+    """
+    if len(text) <= ANSWER_CHARS:
+        return text
+    blocks = _blocks(sentences(text))
+    scores = _block_scores(blocks, question)
+    chosen: dict[int, str] = {}
+    budget = ANSWER_CHARS
+    if lead or not any(scores):
+        chosen[0] = _fit(blocks[0], budget)
+        budget -= len(chosen[0]) + 1
+    for i in sorted(range(len(blocks)), key=lambda i: (-scores[i], i)):
+        if scores[i] <= 0 or budget < 40:
+            break
+        piece = _fit(blocks[i], budget - 2)
+        if i not in chosen and (piece == blocks[i] or piece.endswith(" …")):  # no half sentences
+            chosen[i] = piece
+            budget -= len(piece) + 2
+    _add_context(chosen, blocks, budget)
+    return _join(chosen, len(blocks))
+
+
+class Answerer:
+    """Answers questions from the index folder, following rebuilds as they happen."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.index = SearchIndex(index_dir)
+        self._ranker: _Ranker | None = None
+        self._lock = threading.Lock()
+
+    def _ranker_for(self, snapshot: Snapshot) -> _Ranker:
+        ranker = self._ranker
+        if ranker is None or ranker.snapshot is not snapshot:
+            with self._lock:
+                if self._ranker is None or self._ranker.snapshot is not snapshot:
+                    self._ranker = _Ranker(snapshot)
+                ranker = self._ranker
+        return ranker
+
+    def understand(self, question: str) -> Question:
+        return self._ranker_for(self.index.snapshot()).understanding.understand(question)
+
+    def ask(self, question: str, k: int = 5) -> Result:
+        ranker = self._ranker_for(self.index.snapshot())
+        understood = ranker.understanding.understand(question)
+        if not understood.terms or k < 1:
+            return Result(understood.text, understood.corrected, [])
+        hits = ranker.snapshot.search(understood.terms, limit=max(CANDIDATES, 4 * k))
+        ranked = sorted(((ranker.weight(understood, h), h) for h in hits), key=lambda x: -x[0])
+        answers: list[Answer] = []
+        seen_text: set[str] = set()
+        per_url: dict[str, int] = {}
+        for score, hit in ranked:
+            p = hit.passage
+            if p.text in seen_text or per_url.get(p.url, 0) >= PER_URL or score <= 0:
+                continue
+            seen_text.add(p.text)
+            per_url[p.url] = per_url.get(p.url, 0) + 1
+            top = p.kind == "glossary" and "asks-what" in understood.intents
+            answers.append(
+                Answer(
+                    p.title,
+                    _trim(p.text, understood, top),
+                    p.url,
+                    p.source,
+                    p.kind,
+                    round(score, 3),
+                )
+            )
+            if len(answers) == k:
+                break
+        return Result(understood.text, understood.corrected, answers)
