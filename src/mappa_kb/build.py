@@ -37,6 +37,17 @@ class BuildReport:
         return "Built: " + ", ".join(parts)
 
 
+class _ErrorCollector(logging.Handler):
+    """Keeps MkDocs' warnings and errors: its Abort only says *that* the build failed."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname}: {record.getMessage()}")
+
+
 def swap_in(new: Path, final: Path) -> None:
     """Replace `final` with the finished folder `new` with two renames, never a copy."""
     old = final.with_name(f".{final.name}.old")
@@ -54,15 +65,19 @@ def build_site(project: Project, site_dir: Path | None = None) -> Path:
     final = (site_dir or project.site_dir).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
+    errors = _ErrorCollector()
+    logging.getLogger("mkdocs").addHandler(errors)
     try:
         config = load_config(str(project.config_file), site_dir=str(work), strict=True)
         mkdocs_build(config)
     except (Abort, ConfigurationError, PluginError) as exc:
         shutil.rmtree(work, ignore_errors=True)
-        raise BuildFailed(str(exc)) from exc
+        raise BuildFailed("\n".join([*errors.messages, str(exc)])) from exc
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
+    finally:
+        logging.getLogger("mkdocs").removeHandler(errors)
     swap_in(work, final)
     return final
 
