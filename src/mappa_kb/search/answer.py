@@ -17,6 +17,7 @@ from typing import Any
 
 from mappa_kb.search.html_text import BULLET
 from mappa_kb.search.index import Hit, SearchIndex, Snapshot, analyze, pair, pairs_of
+from mappa_kb.search.passages import Passage
 from mappa_kb.search.query import Question, Understanding
 from mappa_kb.search.text import sentences
 
@@ -26,6 +27,9 @@ _DURATION = re.compile(
     re.I,
 )
 """A stretch of time: what 'how long', 'how quickly' and 'when' questions want."""
+
+_SHARE_FIGURE = re.compile(r"\d%|\bper cent\b|\bper 100|\brate\b", re.I)
+"""A percentage or a rate, which answers 'what share', not 'how many'."""
 
 ANSWER_CHARS = 600
 CANDIDATES = 40
@@ -94,34 +98,75 @@ class _Ranker:
         return terms
 
     def weight(self, question: Question, hit: Hit) -> float:
-        passage = hit.passage
+        """Whoosh's score times what it cannot see; each factor is explained below."""
         terms = self.terms_of(hit)
-        entry = _entry_of(passage.url, self.entry_urls)
-        factor = 1.0
-        if question.units:
-            covered = sum(_covers(terms, unit) for unit in question.units)
-            factor *= 0.3 + 0.7 * (covered / len(question.units)) ** 1.5
-        compares = "compare" in question.intents and len(question.entries) > 1
-        if entry is not None and entry in question.entries:
-            factor *= 1.6 if entry == question.entries[0] else 1.3
-            # "What is X?" and "X vs Y" are answered by the entries' own explanations.
-            if passage.kind == "glossary" and ("define" in question.intents or compares):
-                factor *= 2.0
-        if "time" in question.intents and _DURATION.search(passage.text):
-            factor *= 1.4
-        if question.series:  # "the categories": a passage that lists them answers
-            listed = sum(_covers(terms, frozenset({member})) for member in question.series)
-            factor *= 1.0 + 0.25 * min(listed, 4) if listed > 1 else 1.0
-        if passage.kind == "statistic":
-            asks_figures = "count" in question.intents or bool(question.numbers)
-            factor *= 1.6 if asks_figures else 0.5
-            if question.areas and not any(
-                a.casefold() in passage.text.casefold() for a in question.areas
-            ):
-                factor *= 0.2
-        elif "count" in question.intents and question.areas:
-            factor *= 0.7
+        entry = _entry_of(hit.passage.url, self.entry_urls)
+        factor = _coverage(question, terms) * _about(question, hit.passage, entry)
+        factor *= _figures(question, hit.passage, terms)
+        if "time" in question.intents and _DURATION.search(hit.passage.text):
+            factor *= 1.4  # "how long", "how quickly": a stretch of time answers
+        if question.series:
+            factor *= _series(question, terms, entry)
         return hit.score * factor
+
+
+def _fullest(terms: set[str], unit: frozenset[tuple[str, ...]]) -> int:
+    """Words in the longest way of saying the unit that the passage has (0: none)."""
+    return max((len(way) for way in unit if _covers(terms, frozenset({way}))), default=0)
+
+
+def _coverage(question: Question, terms: set[str]) -> float:
+    """A passage that covers every part of the question beats one that repeats one part;
+    one that uses an entry's fuller name ("returned to custody for breach of licence"
+    rather than "returned to custody") is a little more surely about it."""
+    if not question.units:
+        return 1.0
+    lengths = [_fullest(terms, unit) for unit in question.units]
+    covered = sum(1 for n in lengths if n)
+    fuller = 1.0 + 0.03 * sum(max(n - 2, 0) for n in lengths)
+    return (0.3 + 0.7 * (covered / len(question.units)) ** 1.5) * min(fuller, 1.15)
+
+
+def _about(question: Question, passage: Passage, entry: str | None) -> float:
+    """Passages of the entries the question names; their own explanation for 'what is'."""
+    if entry is None or entry not in question.entries:
+        return 1.0
+    factor = 1.6 if entry == question.entries[0] else 1.3
+    compares = "compare" in question.intents and len(question.entries) > 1
+    if passage.kind == "glossary" and not question.wants_figures:
+        if "define" in question.intents or compares:
+            factor *= 2.0
+    return factor
+
+
+def _figures(question: Question, passage: Passage, terms: set[str]) -> float:
+    """Statistics answer questions about figures, for the area asked about, and little else."""
+    if passage.kind != "statistic":
+        return 0.6 if question.wants_figures else 1.0
+    if question.wants_figures:
+        factor = 2.0
+        is_share = bool(_SHARE_FIGURE.search(passage.text))
+        if is_share != ("share" in question.intents):
+            factor *= 0.7
+    elif "count" in question.intents:
+        factor = 1.2
+    else:
+        factor = 0.5
+    if question.areas and not any(a.casefold() in passage.text.casefold() for a in question.areas):
+        factor *= 0.2
+    for members in question.unasked_series:  # Level 1 alone, when no level was asked
+        listed = sum(_covers(terms, frozenset({member})) for member in members)
+        if 0 < listed < len(members):
+            factor *= 0.85
+    return factor
+
+
+def _series(question: Question, terms: set[str], entry: str | None) -> float:
+    """'The categories', where the glossary has Category 1 to 4: a passage listing them
+    all answers; the page of one member answers only a quarter of the question."""
+    listed = sum(_covers(terms, frozenset({member})) for member in question.series)
+    factor = 1.0 + 1.5 * (listed / len(question.series)) ** 2
+    return factor * (0.5 if entry in question.series_entries else 1.0)
 
 
 def _cut(sentence: str, limit: int) -> str:
@@ -161,6 +206,7 @@ def _block_scores(blocks: list[str], question: Question) -> list[int]:
         terms = terms_and_pairs(block)
         score = 2 * sum(_covers(terms, unit) for unit in question.units)
         score += len(terms & content)
+        score += 2 * sum(_covers(terms, frozenset({member})) for member in question.series)
         if "time" in question.intents and _DURATION.search(block):
             score += 2
         scores.append(score)
@@ -257,7 +303,7 @@ class Answerer:
                 continue
             seen_text.add(p.text)
             per_url[p.url] = per_url.get(p.url, 0) + 1
-            top = p.kind == "glossary" and "asks-what" in understood.intents
+            top = p.kind in {"glossary", "page"} and "asks-what" in understood.intents
             answers.append(
                 Answer(
                     p.title,

@@ -142,9 +142,27 @@ def _page_html(project: Project, src: Path, markdown_text: str) -> str:
     return html
 
 
+def _page_source(meta: dict[str, object], sources: dict[str, str], fallback: str) -> str:
+    """The page's own `sources:` front matter as a citation, else the page itself."""
+    listed = meta.get("sources")
+    shown = []
+    if isinstance(listed, list):
+        for item in listed:
+            if isinstance(item, dict) and str(item.get("source")) in sources:
+                title = sources[str(item["source"])]
+                shown.append(f"{title}, {item['section']}" if item.get("section") else title)
+    return "; ".join(dict.fromkeys(shown)) or fallback
+
+
+def _source_titles(project: Project) -> dict[str, str]:
+    registry = yaml.safe_load((project.glossary_dir / "sources.yaml").read_text(encoding="utf-8"))
+    return {s["id"]: s["title"] for s in registry.get("sources", [])}
+
+
 def page_passages(project: Project) -> list[Passage]:
     """One passage per h1-h3 section of each hand-written page under docs/."""
     passages = []
+    sources = _source_titles(project)
     for path in sorted(project.docs_dir.rglob("*.md")):
         src = path.relative_to(project.docs_dir)
         if src.parts[0] == GLOSSARY_FOLDER:
@@ -157,6 +175,9 @@ def page_passages(project: Project) -> list[Passage]:
         page_title = next((s.heading for s in sections if s.level == 1), "")
         page_title = str(meta.get("title") or page_title or src.stem)
         url = page_url(src)
+        source = _page_source(meta, sources, f"{SITE_NAME}: {page_title}")
+        questions = meta.get("questions")
+        keywords = " ; ".join(map(str, questions)) if isinstance(questions, list) else ""
         for section in sections:
             if not section.text:
                 continue
@@ -168,8 +189,9 @@ def page_passages(project: Project) -> list[Passage]:
                     title=title,
                     text=section.text,
                     url=f"{url}{anchor}",
-                    source=f"{SITE_NAME}: {page_title}",
+                    source=source,
                     kind="page",
+                    keywords=keywords if section.level <= 1 else "",
                 )
             )
     return passages

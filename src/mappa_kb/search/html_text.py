@@ -15,7 +15,8 @@ _BLOCK = {
     "blockquote", "pre", "section", "details", "summary", "figure", "figcaption", "br",
     "h1", "h2", "h3", "h4", "h5", "h6", "hr",
 }  # fmt: skip
-_SKIP = {"script", "style", "template", "svg", "button", "nav", "form", "noscript"}
+# Table headings are left out: in plain text a row reads better as "label: cell; cell".
+_SKIP = {"script", "style", "template", "svg", "button", "nav", "form", "noscript", "thead"}
 BULLET = "• "
 """List items start with this in plain text, so answers can keep a list with its lead-in."""
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area"}
@@ -24,12 +25,14 @@ _ARTICLE = re.compile(
     r'<article\b[^>]*class="[^"]*\bmd-content__inner\b[^"]*"[^>]*>(.*)</article>', re.S
 )
 _SPACES = re.compile(r"[ \t\r\f\v]+")
+_BEFORE_PUNCTUATION = re.compile(r" +([,;:.!?)])")
 _BREAKS = re.compile(r"\s*\n\s*")
 
 
 def _tidy(text: str) -> str:
     """Collapse spaces; a block boundary becomes a sentence boundary (newline)."""
     text = _SPACES.sub(" ", text)
+    text = _BEFORE_PUNCTUATION.sub(r"\1", text)
     return _BREAKS.sub("\n", text).strip()
 
 
@@ -51,6 +54,7 @@ class _Splitter(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.skip_depth = 0
+        self.cell = 0
         self.sections: list[Section] = [Section("", "", 0)]
         self.heading: Section | None = None
         self.heading_parts: list[str] = []
@@ -67,6 +71,12 @@ class _Splitter(HTMLParser):
             return
         if tag == "li":
             self._text(f"\n{BULLET}")
+        elif tag == "tr":
+            self._text("\n")
+            self.cell = 0
+        elif tag in {"td", "th"}:
+            self._text(": " if self.cell == 1 else "; " if self.cell > 1 else "")
+            self.cell += 1
         elif tag in _SECTION_HEADINGS:
             self.heading = Section("", attr.get("id") or "", int(tag[1]))
             self.heading_parts = []

@@ -22,6 +22,8 @@ from mappa_kb.search.spelling import SpellingCorrector
 from mappa_kb.search.text import (
     MAX_QUERY_CHARS,
     NUMBER_WORDS,
+    PERIOD_TERM,
+    SNAPSHOT_TERM,
     STOP_WORDS,
     clean,
     shorthand_parts,
@@ -78,12 +80,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 QUESTION_WORDS = {"who", "when", "where", "how", "why"}
-INTENT_ONLY = {"vs", "versu", "differ", "compar", "comparison"}
+INTENT_ONLY = {"vs", "versu", "differ", "compar", "comparison", "mani", "much"}
 """Index terms that only say what kind of answer is wanted, never what it is about."""
 _COUNT = re.compile(
     r"\b(how many|how much|number of|numbers|total|rate|figures?|statistics?|stats|"
-    r"percentage|proportion|count)\b"
+    r"percentage|per ?cent|proportion|share|count)\b"
 )
+_SHARE = re.compile(r"\b(rate|percentage|per ?cent|proportion|share|ratio|per 100)")
 _DEFINE = re.compile(
     r"^(what|whats|which)\b|^who (is|are)\b|\bmean(s|ing)?\b|\bdefin|\bexplain|\btell me about\b"
 )
@@ -116,6 +119,11 @@ class Question:
     """Share of the words that matter that are glossary names."""
     series: list[tuple[str, ...]] = field(default_factory=list)
     """Members of a numbered series asked about as a whole ('the categories')."""
+    series_entries: set[str] = field(default_factory=set)
+    unasked_series: list[list[tuple[str, ...]]] = field(default_factory=list)
+    """Numbered series the question names no member of (for 'all levels' vs 'Level 1')."""
+    wants_figures: bool = False
+    """A 'how many' question tied to an area, a number or a date: a statistic answers."""
     units: list[frozenset[tuple[str, ...]]] = field(default_factory=list)
     """What the question asks about, one unit per name or word: each unit is the set of
     ways to say it (an entry's names, or one word), any one of which covers it."""
@@ -142,6 +150,7 @@ class Understanding:
             if len(words) == 2 and words[1].isdigit():
                 series[words[0]].add(words)
         self.series = {head: sorted(m) for head, m in series.items() if len(m) > 1}
+        self.series_members = {m for members in self.series.values() for m in members}
         self.number_terms = {analyze_word(w): digits for w, digits in NUMBER_WORDS.items()}
         self.longest_name = max((len(n) for n in self.names), default=1)
         self.areas = {area: tuple(analyze(area)) for area in lexicon.areas}
@@ -265,8 +274,14 @@ class Understanding:
             question.intents.add("define")
         question.units = self._units(terms, spans, covered, meaningful)
         question.areas = self.find_areas(terms)
-        question.numbers = [t for t in terms if t[:1].isdigit()]
+        question.numbers = [t for i, t in enumerate(terms) if t[:1].isdigit() and i not in covered]
+        question.wants_figures = "count" in question.intents and bool(
+            question.areas or question.numbers or {SNAPSHOT_TERM, PERIOD_TERM} & set(terms)
+        )
         question.series = self.find_series(terms, covered)
+        question.series_entries = {e for member in question.series for e in self.names[member]}
+        asked = {tuple(terms[start:end]) for start, end, _ in spans}
+        question.unasked_series = [m for m in self.series.values() if not asked & set(m)]
         question.terms = self._weighted(terms, spans, question.series, lowered)
         return question
 
@@ -294,6 +309,9 @@ class Understanding:
             self._expand_entry(self.entries[entry_id], asked, add)
         for member in series:
             add(member, 0.5)
+        if "count" in _intents(lowered):  # an unqualified count means the total
+            add(("total",), 0.3)
+            add(("all",), 0.3)
         for word in set(lowered.split()) & SYNONYMS.keys():
             for synonym in SYNONYMS[word]:
                 add(tuple(analyze(synonym)), 0.35)
@@ -329,6 +347,8 @@ def _intents(lowered: str) -> set[str]:
     intents = set()
     if _COUNT.search(lowered):
         intents.add("count")
+        # "How many" wants a number of people; "what share" wants a percentage or rate.
+        intents.add("share" if _SHARE.search(lowered) else "number")
     if _DEFINE.search(lowered):
         intents.add("asks-what")
     if _COMPARE.search(lowered):

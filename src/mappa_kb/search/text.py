@@ -27,7 +27,7 @@ def clean(text: str, limit: int | None = None) -> str:
     return text
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[\"'(\[]?[A-Z0-9])|\s*\n\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])|\s*\n\s*")
 # Abbreviations that end in a full stop but do not end a sentence.
 _NOT_AN_END = re.compile(r"\b(?:e\.g|i\.e|etc|vs|No|s|ss|para|Sch|Mr|Mrs|Ms|Dr|St)\.$")
 
@@ -102,17 +102,46 @@ def _numeric_date(match: re.Match[str]) -> str:
     return f"{day} {_MONTHS[month - 1]} {year}"
 
 
+_DATE = r"\d{1,2}(?:st|nd|rd|th)? (?:" + "|".join(_MONTHS) + r") (?:19|20)\d{2}"
+_ON_A_DAY = re.compile(rf"\b(?:on|at|as at|as of|by)\s+(?:the\s+)?{_DATE}", re.I)
+_OVER_A_PERIOD = re.compile(
+    rf"\bfrom\s+{_DATE}\s+to\s+{_DATE}|\b(?:during|over|throughout|in|for)\s+(?:the\s+)?"
+    r"(?:(?:19|20)\d{2}\s*[-/–]\s*\d{2,4}|(?:financial |reporting )?year)\b|\byearly\b|"
+    r"\bper year\b|\ba year\b|\beach year\b|\bannual\b",
+    re.I,
+)
+SNAPSHOT_TERM = "snapshotday"
+PERIOD_TERM = "wholeperiod"
+"""Marks for 'on 31 March 2023' (a count on one day) and 'during 2022-23' (over a year),
+which read alike as words but are different figures."""
+
+
+_COORDINATED = re.compile(
+    r"\b([^\W\d_]{3,}) (\d{1,2})((?:, \d{1,2})*),? (?:and|or) (\d{1,2})\b(?![.,]\d)"
+)
+
+
+def _coordinated(match: re.Match[str]) -> str:
+    word = match.group(1)
+    numbers = [match.group(2), *re.findall(r"\d+", match.group(3)), match.group(4)]
+    return f"{match.group(0)} ({' '.join(f'{word} {n}' for n in numbers[1:])})"
+
+
 def analysis_text(text: str) -> str:
     """The text as the index sees it: spellings of the same thing made to agree.
 
     Numbers lose their thousands commas, number words gain digits, financial years
     ("2022/23", "2022-23") become both years plus one token for the pair, numeric dates
-    become written dates, and hyphenated words are indexed joined as well as apart.
+    become written dates, "Level 2 and 3" also reads "Level 3", a count on a day and a count over a period are marked, and
+    hyphenated words are indexed joined as well as apart.
     """
     text = _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text)
     text = _NUMERIC_DATE.sub(_numeric_date, text)
+    text = _ON_A_DAY.sub(lambda m: f"{m.group(0)} {SNAPSHOT_TERM}", text)
+    text = _OVER_A_PERIOD.sub(lambda m: f"{m.group(0)} {PERIOD_TERM}", text)
     text = _YEAR_RANGE.sub(_year_range, text)
     text = _SHORT_YEAR_RANGE.sub(_short_year_range, text)
+    text = _COORDINATED.sub(_coordinated, text)
     text = _NUMBER_WORD.sub(lambda m: f"{m.group(1)} {NUMBER_WORDS[m.group(1).lower()]}", text)
     text = _COMPOUND.sub(lambda m: f"{m.group(0)} {m.group(1)}{m.group(2)}", text)
     return text
@@ -125,9 +154,10 @@ def shorthand_parts(token: str) -> tuple[str, str] | None:
 
 
 # Words that carry no meaning for matching. Question words that do carry meaning (who,
-# when, where, how, why) and negations are kept: "no maximum" and "who may apply" answer.
+# when, where, how, why), negations and "all" are kept: "no maximum", "who may apply" and
+# "in all categories" answer questions.
 _STOP_LIST = """
-    a about above after again all also am an and any are as at be been before being
+    a about above after again also am an and any are as at be been before being
     below between both but by can could did do does doing down during each else ever few
     for from further had has have having he her here hers herself him himself his i if
     in into is it its itself just me more most my myself nor now of off on once only or
