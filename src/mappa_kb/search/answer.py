@@ -107,7 +107,7 @@ class _Ranker:
             factor *= 1.4  # "how long", "how quickly": a stretch of time answers
         if question.series:
             factor *= _series(question, terms, entry)
-        return hit.score * factor
+        return float(hit.score * factor)
 
 
 def _fullest(terms: set[str], unit: frozenset[tuple[str, ...]]) -> int:
@@ -133,9 +133,9 @@ def _about(question: Question, passage: Passage, entry: str | None) -> float:
         return 1.0
     factor = 1.6 if entry == question.entries[0] else 1.3
     compares = "compare" in question.intents and len(question.entries) > 1
-    if passage.kind == "glossary" and not question.wants_figures:
-        if "define" in question.intents or compares:
-            factor *= 2.0
+    asks_what = "define" in question.intents or compares
+    if passage.kind == "glossary" and asks_what and not question.wants_figures:
+        factor *= 2.0
     return factor
 
 

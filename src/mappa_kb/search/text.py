@@ -132,8 +132,9 @@ def analysis_text(text: str) -> str:
 
     Numbers lose their thousands commas, number words gain digits, financial years
     ("2022/23", "2022-23") become both years plus one token for the pair, numeric dates
-    become written dates, "Level 2 and 3" also reads "Level 3", a count on a day and a count over a period are marked, and
-    hyphenated words are indexed joined as well as apart.
+    become written dates, "Level 2 and 3" also reads "Level 3", a count on a day and a
+    count over a period are marked, and hyphenated words are indexed joined as well as
+    apart.
     """
     text = _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text)
     text = _NUMERIC_DATE.sub(_numeric_date, text)
