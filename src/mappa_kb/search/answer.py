@@ -124,7 +124,8 @@ def _coverage(question: Question, terms: set[str]) -> float:
     lengths = [_fullest(terms, unit) for unit in question.units]
     covered = sum(1 for n in lengths if n)
     fuller = 1.0 + 0.03 * sum(max(n - 2, 0) for n in lengths)
-    return (0.3 + 0.7 * (covered / len(question.units)) ** 1.5) * min(fuller, 1.15)
+    share: float = (covered / len(question.units)) ** 1.5
+    return (0.3 + 0.7 * share) * min(fuller, 1.15)
 
 
 def _about(question: Question, passage: Passage, entry: str | None) -> float:
