@@ -132,6 +132,23 @@ def _swap_in(new: Path, final: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def _document(number: int, passage: Passage) -> dict[str, str]:
+    """Fields as indexed (analysis text) and as stored (the passage as written)."""
+    return {
+        "pid": str(number),
+        "title": analysis_text(passage.title),
+        "_stored_title": passage.title,
+        "keywords": analysis_text(passage.keywords),
+        "_stored_keywords": passage.keywords,
+        "text": analysis_text(passage.text),
+        "_stored_text": passage.text,
+        "url": passage.url,
+        "source": passage.source,
+        "kind": passage.kind,
+        "pairs": " ".join(pairs_of(f"{passage.title}\n{passage.keywords}\n{passage.text}")),
+    }
+
+
 def build_index(passages: Sequence[Passage], lexicon: Lexicon, index_dir: Path) -> Path:
     """Write a complete index into a temporary folder beside `index_dir`, then swap it in."""
     final = index_dir.resolve()
@@ -140,20 +157,12 @@ def build_index(passages: Sequence[Passage], lexicon: Lexicon, index_dir: Path) 
     try:
         index = FileStorage(str(work)).create().create_index(_schema())
         writer = index.writer()
-        for number, passage in enumerate(passages):
-            writer.add_document(
-                pid=str(number),
-                title=analysis_text(passage.title),
-                _stored_title=passage.title,
-                keywords=analysis_text(passage.keywords),
-                _stored_keywords=passage.keywords,
-                text=analysis_text(passage.text),
-                _stored_text=passage.text,
-                url=passage.url,
-                source=passage.source,
-                kind=passage.kind,
-                pairs=" ".join(pairs_of(f"{passage.title}\n{passage.keywords}\n{passage.text}")),
-            )
+        try:
+            for number, passage in enumerate(passages):
+                writer.add_document(**_document(number, passage))
+        except BaseException:
+            writer.cancel()  # closes its files before the folder is removed
+            raise
         writer.commit()
         (work / LEXICON_FILE).write_text(lexicon.to_json(), encoding="utf-8")
         if (final / README).is_file():  # the folder's README is tracked by git: keep it

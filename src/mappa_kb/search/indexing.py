@@ -28,3 +28,8 @@ def build_search_index(
         lexicon_entries(glossary), statistics_areas(project, glossary), passages
     )
     return build_index(passages, lexicon, index_dir or project.index_dir)
+
+
+def index_step(project: Project) -> None:
+    """The `mappa-kb build` step (mappa_kb.build.EXTRA_STEPS), after the site is built."""
+    build_search_index(project)

@@ -80,6 +80,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 QUESTION_WORDS = {"who", "when", "where", "how", "why"}
+_EVERYDAY_LIST = """
+many much long often soon quickly happen happens happened need needs needed someone
+somebody anyone person people work works worked know find make made makes give gives take
+takes say says said want wants go goes going come comes stay stays keep keeps put find
+help helps way ways thing things time times day days week weeks month months year years
+kind kinds sort type types number numbers allowed able still yes okay hello hi thanks
+"""
+EVERYDAY_WORDS = frozenset(_EVERYDAY_LIST.split())
+"""Plain words of questions that are never misspellings, though the site may not use them."""
 INTENT_ONLY = {"vs", "versu", "differ", "compar", "comparison", "mani", "much"}
 """Index terms that only say what kind of answer is wanted, never what it is about."""
 _COUNT = re.compile(
@@ -179,6 +188,7 @@ class Understanding:
             or lower in self.lexicon.vocabulary
             or lower in SYNONYMS
             or lower in QUESTION_WORDS
+            or lower in EVERYDAY_WORDS
             or analyze_word(lower) in self.vocabulary_terms
         ):
             return None
