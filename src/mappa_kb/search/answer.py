@@ -61,15 +61,16 @@ class Result:
         }
 
 
+def _has(terms: set[str], way: tuple[str, ...]) -> bool:
+    """One word, or words side by side (their adjacent pairs are all there)."""
+    if len(way) == 1:
+        return way[0] in terms
+    return all(pair(a, b) in terms for a, b in pairwise(way))
+
+
 def _covers(terms: set[str], unit: frozenset[tuple[str, ...]]) -> bool:
-    """Whether any way of saying the unit is there: one word, or words side by side."""
-    for way in unit:
-        if len(way) == 1:
-            if way[0] in terms:
-                return True
-        elif all(pair(a, b) in terms for a, b in pairwise(way)):
-            return True
-    return False
+    """Whether any way of saying the unit is there."""
+    return any(_has(terms, way) for way in unit)
 
 
 def terms_and_pairs(text: str) -> set[str]:
@@ -112,7 +113,11 @@ class _Ranker:
 
 def _fullest(terms: set[str], unit: frozenset[tuple[str, ...]]) -> int:
     """Words in the longest way of saying the unit that the passage has (0: none)."""
-    return max((len(way) for way in unit if _covers(terms, frozenset({way}))), default=0)
+    best = 0
+    for way in unit:
+        if len(way) > best and _has(terms, way):
+            best = len(way)
+    return best
 
 
 def _coverage(question: Question, terms: set[str]) -> float:
