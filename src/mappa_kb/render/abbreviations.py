@@ -25,9 +25,13 @@ def _one_line(text: str) -> str:
 
 
 def _variants(name: str) -> list[str]:
-    """The name as written and, mid-sentence, with a lower-case first letter."""
+    """The name as written and, for multi-word names, with a lower-case first letter
+    (mid-sentence use). Single words are left alone: a tooltip on every ordinary
+    "police" or "recall" would bury the useful ones."""
     lowered = name[:1].lower() + name[1:]
-    return [name] if lowered == name or name[1:2].isupper() else [name, lowered]
+    if lowered == name or name[1:2].isupper() or " " not in name:
+        return [name]
+    return [name, lowered]
 
 
 def tooltips(glossary: Glossary) -> list[Tooltip]:
