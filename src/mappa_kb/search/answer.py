@@ -235,7 +235,7 @@ def _join(chosen: dict[int, str], total: int) -> str:
     out: list[str] = []
     previous = -1
     for i in sorted(chosen):
-        if i != previous + 1:
+        if i != previous + 1 and not (out and out[-1].endswith("…")):
             out.append("…")
         out.append(chosen[i])
         previous = i
