@@ -47,15 +47,23 @@ def in_process(root: Path, asked: list[str], rounds: int) -> None:
 
     answerer = Answerer(root / "search_index")
     answerer.ask("warm up", 5)  # loads the index once, as a running server has
-    times = []
+    times: list[list[float]] = []
     for _ in range(rounds):
+        times.append([])
         for question in asked:
             start = time.perf_counter()
             answerer.ask(question, 5)
-            times.append((time.perf_counter() - start) * 1000)
+            times[-1].append((time.perf_counter() - start) * 1000)
+    every = [t for one in times for t in one]
     print(
-        f"in-process: {len(times)} questions, median {statistics.median(times):.1f} ms, "
-        f"p95 {percentile(times, 0.95):.1f} ms, max {max(times):.1f} ms  (goal p95 <= 15 ms)"
+        f"in-process: {len(every)} questions, median {statistics.median(every):.1f} ms, "
+        f"p95 {percentile(every, 0.95):.1f} ms, max {max(every):.1f} ms  (goal p95 <= 15 ms)"
+    )
+    # The first pass also reads each word's postings from the index, once per index.
+    first, later = times[0], [t for one in times[1:] for t in one] or times[0]
+    print(
+        f"  first pass p95 {percentile(first, 0.95):.1f} ms; "
+        f"later passes p95 {percentile(later, 0.95):.1f} ms"
     )
 
 
