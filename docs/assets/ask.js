@@ -46,7 +46,8 @@
   function searchLink(question, root) {
     // `?q=` on a page opens Material's own search with those words.
     var link = element("a", "md-button", "Search this site for \u201c" + question + "\u201d");
-    link.href = new URL("?q=" + encodeURIComponent(question), root).href;
+    var home = root.protocol === "file:" ? "index.html" : "";  // no folder index on disk
+    link.href = new URL(home + "?q=" + encodeURIComponent(question), root).href;
     return link;
   }
 
@@ -94,6 +95,10 @@
   }
 
   function ask(question, status, results, root) {
+    if (root.protocol === "file:") {  // opened from disk: there is no server to ask
+      showUnavailable(status, results, question, root);
+      return Promise.resolve();
+    }
     status.replaceChildren(element("p", null, "Looking for answers\u2026"));
     var url = new URL("api/ask", root);
     url.searchParams.set("q", question);
@@ -141,9 +146,12 @@
 
   // Material's instant navigation swaps pages without reloading scripts: document$
   // announces each new page. Without it, wait for the document as usual.
+  // Both are wired up: init() runs once per page (the form remembers), and a page
+  // opened from disk may never hear from document$.
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
     window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
+  }
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {
     init();

@@ -79,8 +79,21 @@ def entry_passages(entry: GlossaryEntry, glossary: Glossary) -> Iterator[Passage
         )
 
 
+_LOADED: dict[tuple[object, ...], Glossary] = {}
+
+
+def project_glossary(project: Project) -> Glossary:
+    """The validated glossary, loaded once per build (YAML parsing is the slow part)."""
+    files = sorted(project.glossary_dir.glob("*.y*ml"))
+    key = (project.root, *((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+    if key not in _LOADED:
+        _LOADED.clear()
+        _LOADED[key] = load_glossary(project.glossary_dir, project.root)
+    return _LOADED[key]
+
+
 def glossary_passages(project: Project) -> list[Passage]:
-    glossary = load_glossary(project.glossary_dir, project.root)
+    glossary = project_glossary(project)
     return [p for entry in glossary.sorted_entries() for p in entry_passages(entry, glossary)]
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mappa_kb.content import load_glossary
 from mappa_kb.paths import Project
 from mappa_kb.search.collect import (
     PassageProvider,
     collect_passages,
     lexicon_entries,
+    project_glossary,
     statistics_areas,
 )
 from mappa_kb.search.index import build_index
@@ -22,7 +22,7 @@ def build_search_index(
     index_dir: Path | None = None,
 ) -> Path:
     """Build search_index/ (or `index_dir`) from the content; swapped in when complete."""
-    glossary = load_glossary(project.glossary_dir, project.root)
+    glossary = project_glossary(project)
     passages = collect_passages(project, providers)
     lexicon = build_lexicon(
         lexicon_entries(glossary), statistics_areas(project, glossary), passages
