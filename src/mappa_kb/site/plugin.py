@@ -1,0 +1,102 @@
+"""The `mappa-kb` MkDocs plugin: validates content, adds generated pages, links terms.
+
+Registered as an entry point (mkdocs.plugins), so mkdocs.yml just says `- mappa-kb`.
+"""
+
+from __future__ import annotations
+
+import html
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from mappa_kb.content import ContentError, Glossary, load_glossary
+from mappa_kb.render.abbreviations import render_abbreviations, tooltips
+from mappa_kb.render.glossary_site import GLOSSARY_FOLDER, entry_path, glossary_pages
+from mappa_kb.render.term_links import link_first_mentions
+
+SNIPPETS = "pymdownx.snippets"
+
+
+class MappaKbConfig(Config):
+    glossary_dir = opt.Type(str, default="glossary")
+    """Folder of glossary YAML files, relative to mkdocs.yml."""
+
+
+class MappaKbPlugin(BasePlugin[MappaKbConfig]):
+    def __init__(self) -> None:
+        self.glossary: Glossary | None = None
+        self.files: Files | None = None
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        self._entry_for_text: dict[str, str | None] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).resolve().parent
+        try:
+            self.glossary = load_glossary(root / self.config.glossary_dir, root)
+        except ContentError as exc:
+            # Raised before MkDocs touches site_dir: a bad entry never half-builds a site.
+            raise PluginError(exc.report()) from exc
+        self._entry_for_text = {t.text: t.entry_id for t in tooltips(self.glossary)}
+        self._install_abbreviations(config, render_abbreviations(self.glossary))
+        return config
+
+    def _install_abbreviations(self, config: MkDocsConfig, text: str) -> None:
+        if SNIPPETS not in config.markdown_extensions:
+            raise PluginError(f"mappa-kb needs the '{SNIPPETS}' Markdown extension in mkdocs.yml")
+        if self._tmp is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="mappa-kb-")
+        path = Path(self._tmp.name) / "glossary-abbreviations.md"
+        path.write_text(text, encoding="utf-8")
+        settings: dict[str, Any] = dict(config.mdx_configs.get(SNIPPETS, {}))
+        # Snippets only reads files below its base paths, so add our folder as one.
+        base = settings.get("base_path", ["."])
+        base = [base] if isinstance(base, str) else list(base)
+        settings["base_path"] = [*base, str(path.parent)]
+        settings["auto_append"] = [*settings.get("auto_append", []), path.name]
+        config.mdx_configs[SNIPPETS] = settings
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.glossary is not None
+        for src_uri, markdown in glossary_pages(self.glossary).items():
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(f"docs/{src_uri} clashes with a generated glossary page")
+            files.append(File.generated(config, src_uri, content=markdown))
+        self.files = files
+        return files
+
+    def on_page_content(
+        self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        src = page.file.src_uri
+        own = Path(src).stem if src.startswith(f"{GLOSSARY_FOLDER}/") else None
+
+        def entry_for(text: str) -> str | None:
+            return self._entry_for_text.get(html.unescape(text))
+
+        def url_for(entry_id: str) -> str:
+            target = files.get_file_from_path(entry_path(entry_id))
+            assert target is not None
+            return target.url_relative_to(page.file)
+
+        return link_first_mentions(html_text, entry_for, url_for, skip_entry=own)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._cleanup()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._cleanup()
+
+    def _cleanup(self) -> None:
+        # `mkdocs serve` rebuilds via on_config, which writes the snippet again.
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None
