@@ -54,12 +54,21 @@ def build_site(project: Project, site_dir: Path | None = None) -> Path:
     final = (site_dir or project.site_dir).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
+    config = None
     try:
         config = load_config(str(project.config_file), site_dir=str(work), strict=True)
         mkdocs_build(config)
     except (Abort, ConfigurationError, PluginError) as exc:
         shutil.rmtree(work, ignore_errors=True)
         raise BuildFailed(str(exc)) from exc
+    except SystemExit as exc:
+        # mkdocs-macros (on_error_fail) exits instead of raising, so MkDocs skips
+        # on_build_error; run it ourselves so plugins release what they hold.
+        failed = BuildFailed("a macro failed while rendering a page (message above)")
+        if config is not None:
+            config.plugins.on_build_error(error=failed)
+        shutil.rmtree(work, ignore_errors=True)
+        raise failed from exc
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
