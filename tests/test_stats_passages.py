@@ -11,7 +11,8 @@ from stats_support import REPO, SOURCES
 
 from mappa_kb.content.originality import copied_runs, source_shingles
 from mappa_kb.paths import Project
-from mappa_kb.render.charts import grouped_bars
+from mappa_kb.render import charts
+from mappa_kb.render.charts import ChartSpec, draw_all
 from mappa_kb.search.passages import Passage
 from mappa_kb.stats.catalogue import FIGURES, TABLES
 from mappa_kb.stats.derived import DERIVED, derived_value, percent
@@ -104,10 +105,20 @@ def test_derived_figures() -> None:
     assert derived_value(empty, "recall_rate") is None
 
 
-def test_charts_are_reproducible() -> None:
-    def draw() -> bytes:
-        return grouped_bars("T", "D", ["a", "b"], [("x", [1, 2]), ("y", [3, 4])], "People").svg
-
-    first, second = draw(), draw()
+def test_charts_are_reproducible_in_one_process_or_many(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    specs = {
+        f"chart-{n}.svg": ChartSpec(
+            "grouped_bars",
+            f"Chart {n}",
+            "Two groups & two series",
+            {"groups": ["a", "b"], "series": [("x", [1, n]), ("y", [3, 4])], "ylabel": "People"},
+        )
+        for n in range(3)
+    }
+    first, second = draw_all(specs), draw_all(specs)
     assert first == second
-    assert b"<title>T</title><desc>D</desc>" in first
+    assert b"<title>Chart 1</title><desc>Two groups &amp; two series</desc>" in first["chart-1.svg"]
+    monkeypatch.setattr(charts, "PARALLEL_FROM", 2)
+    assert draw_all(specs, workers=2) == first

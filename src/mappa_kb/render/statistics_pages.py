@@ -1,9 +1,10 @@
 """Statistics -> pages: an overview comparing areas, a page per area, a page per area
 and year, and the SVG charts they show. Every number comes from the data files.
 
-Returns {docs-relative path: Markdown text or SVG bytes}; the plugin adds them to the
-site. Glossary links are made only to entries that exist (`terms`: id -> term), so a
-statistic never links to a missing page.
+Returns the pages as {docs-relative path: Markdown} and the charts as {path: ChartSpec}
+for render.charts.draw_all; the plugin adds both to the site. Glossary links are made
+only to entries that exist (`terms`: id -> term), so a statistic never links to a
+missing page.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from fractions import Fraction
 
-from mappa_kb.render.charts import Chart, grouped_bars, ranked_bars, stacked_shares, trend_lines
+from mappa_kb.render.charts import ChartSpec
 from mappa_kb.render.statistics_tables import (
     chart_pair,
     figures_table,
@@ -57,7 +59,17 @@ def _heading(stats: AreaYearStatistics) -> str:
     return f"{stats.area_name} MAPPA statistics {stats.year}"
 
 
-def _eligible_chart(stats: AreaYearStatistics) -> Chart:
+@dataclass
+class StatisticsSite:
+    pages: dict[str, str] = field(default_factory=dict)
+    charts: dict[str, ChartSpec] = field(default_factory=dict)
+
+    def add(self, other: StatisticsSite) -> None:
+        self.pages.update(other.pages)
+        self.charts.update(other.charts)
+
+
+def _eligible_chart(stats: AreaYearStatistics) -> ChartSpec:
     rows = [ROW_LABELS[r] for r in ("level1", "level2", "level3")]
     values = [
         [getattr(getattr(stats.eligible, r), c) or 0 for c in CATEGORY_COLUMNS]
@@ -72,16 +84,15 @@ def _eligible_chart(stats: AreaYearStatistics) -> Chart:
             if not (label == "Level 1" and c == "cat3")
         )
         parts.append(f"{label} ({sum(row):,} people): {shares}")
-    return stacked_shares(
+    return ChartSpec(
+        "stacked_shares",
         f"Category mix at each level, {human_day(stats, snapshot=True)}",
         "Share of each category among the people at each level. " + "; ".join(parts) + ".",
-        rows,
-        [COLUMN_LABELS[c] for c in CATEGORY_COLUMNS],
-        values,
+        {"rows": rows, "parts": [COLUMN_LABELS[c] for c in CATEGORY_COLUMNS], "values": values},
     )
 
 
-def _recall_chart(stats: AreaYearStatistics) -> tuple[Chart, str]:
+def _recall_chart(stats: AreaYearStatistics) -> tuple[ChartSpec, str]:
     managed = [getattr(stats.levels_2_3_yearly.total, c) for c in CATEGORY_COLUMNS]
     returned = [getattr(stats.returned_to_custody.total, c) for c in CATEGORY_COLUMNS]
     labels = [COLUMN_LABELS[c] for c in CATEGORY_COLUMNS]
@@ -92,13 +103,19 @@ def _recall_chart(stats: AreaYearStatistics) -> tuple[Chart, str]:
         f"{label}: {r:,} of {m:,} ({rate})"
         for label, r, m, rate in zip(labels, returned, managed, rates, strict=True)
     )
-    chart = grouped_bars(
+    chart = ChartSpec(
+        "grouped_bars",
         f"Level 2 and 3: people managed and returned to custody, {stats.year}",
         f"For each category, people managed at Level 2 or 3 during the year and those of "
         f"them returned to custody for breach of licence. {said}.",
-        labels,
-        [("Managed at Level 2 or 3", [m or 0 for m in managed]), ("Returned to custody", returned)],
-        "People",
+        {
+            "groups": labels,
+            "series": [
+                ("Managed at Level 2 or 3", [m or 0 for m in managed]),
+                ("Returned to custody", returned),
+            ],
+            "ylabel": "People",
+        },
     )
     table = html_table(
         "Returns to custody per category",
@@ -151,7 +168,7 @@ def _other_figures(stats: AreaYearStatistics, terms: dict[str, str], prefix: str
 
 def year_page(
     stats: AreaYearStatistics, statistics: StatisticsSet, terms: dict[str, str]
-) -> dict[str, str | bytes]:
+) -> StatisticsSite:
     """The area-year page and its two charts."""
     prefix = "../../glossary/"
     source = statistics.sources.get(stats.source)
@@ -179,22 +196,14 @@ def year_page(
         *_section("eligible", terms, prefix),
         *chart_pair(
             f"{stats.year}-eligible.svg",
-            eligible.description,
-            eligible.title,
-            eligible.description,
+            eligible,
             figures_table(stats, TABLE_BY_KEY["eligible"], "Snapshot on 31 March, by level"),
         ),
         *_section("levels_2_3_yearly", terms, prefix),
         figures_table(stats, TABLE_BY_KEY["levels_2_3_yearly"], "Yearly total, by level"),
         "",
         *_section("returned_to_custody", terms, prefix),
-        *chart_pair(
-            f"{stats.year}-recalls.svg",
-            recall.description,
-            recall.title,
-            recall.description,
-            recall_table,
-        ),
+        *chart_pair(f"{stats.year}-recalls.svg", recall, recall_table),
         figures_table(stats, TABLE_BY_KEY["returned_to_custody"], "Returned to custody, by level"),
         "",
         *_section("shpo_breach", terms, prefix),
@@ -204,11 +213,10 @@ def year_page(
         "",
         *_other_figures(stats, terms, prefix),
     ]
-    return {
-        f"{base}.md": "\n".join(lines),
-        f"{base}-eligible.svg": eligible.svg,
-        f"{base}-recalls.svg": recall.svg,
-    }
+    return StatisticsSite(
+        pages={f"{base}.md": "\n".join(lines)},
+        charts={f"{base}-eligible.svg": eligible, f"{base}-recalls.svg": recall},
+    )
 
 
 def _compare_value(stats: AreaYearStatistics, key: str) -> str:
@@ -217,9 +225,7 @@ def _compare_value(stats: AreaYearStatistics, key: str) -> str:
     return derived_text(stats, key)
 
 
-def area_page(
-    area: str, statistics: StatisticsSet, terms: dict[str, str]
-) -> dict[str, str | bytes]:
+def area_page(area: str, statistics: StatisticsSet, terms: dict[str, str]) -> StatisticsSite:
     """An area's years side by side, with a trend chart once there are two or more."""
     name = statistics.area_name(area)
     years = statistics.years(area)
@@ -245,17 +251,16 @@ def area_page(
         glossary_links(("mappa-eligible-individual", *COMPARE_GLOSSARY), terms, "../../glossary/"),
         "",
     ]
-    out: dict[str, str | bytes] = {}
+    out = StatisticsSite()
     if len(all_stats) > 1:
         counts = [s.eligible.total.total for s in all_stats]
-        chart = trend_lines(
+        chart = ChartSpec(
+            "trend_lines",
             f"{name}: MAPPA-eligible people on 31 March, by year",
             f"From {years[0]} to {years[-1]}: "
             + ", ".join(f"{y} {c:,}" for y, c in zip(years, counts, strict=True))
             + ".",
-            years,
-            [("MAPPA-eligible people", counts)],
-            "People",
+            {"years": years, "series": [("MAPPA-eligible people", counts)], "ylabel": "People"},
         )
         table = html_table(
             "MAPPA-eligible people on 31 March",
@@ -263,9 +268,9 @@ def area_page(
             [(y, [number(c)]) for y, c in zip(years, counts, strict=True)],
         )
         lines += ["## Trend { #trend }", ""]
-        lines += chart_pair("trend.svg", chart.description, chart.title, chart.description, table)
-        out[f"{FOLDER}/{area}/trend.svg"] = chart.svg
-    out[f"{FOLDER}/{area}/index.md"] = "\n".join(lines)
+        lines += chart_pair("trend.svg", chart, table)
+        out.charts[f"{FOLDER}/{area}/trend.svg"] = chart
+    out.pages[f"{FOLDER}/{area}/index.md"] = "\n".join(lines)
     return out
 
 
@@ -276,7 +281,7 @@ def _ranked(
     title: str,
     unit: str,
     value: Callable[[AreaYearStatistics], float | None],
-) -> tuple[Chart, str] | None:
+) -> tuple[ChartSpec, str] | None:
     pairs = []
     for area in statistics.area_ids():
         if year in statistics.by_area[area]:
@@ -287,14 +292,13 @@ def _ranked(
         return None
     pairs.sort(key=lambda p: (-p[1], p[0]))
     shown = [f"{v:,.1f}".removesuffix(".0") for _, v in pairs]
-    chart = ranked_bars(
+    chart = ChartSpec(
+        "ranked_bars",
         title,
         f"Areas from highest to lowest ({unit}): "
         + "; ".join(f"{n} {s}" for (n, _), s in zip(pairs, shown, strict=True))
         + ".",
-        [n for n, _ in pairs],
-        [v for _, v in pairs],
-        unit,
+        {"labels": [n for n, _ in pairs], "values": [v for _, v in pairs], "xlabel": unit},
     )
     table = html_table(
         html.escape(title),
@@ -304,7 +308,7 @@ def _ranked(
     return chart, table
 
 
-def overview_page(statistics: StatisticsSet, terms: dict[str, str]) -> dict[str, str | bytes]:
+def overview_page(statistics: StatisticsSet, terms: dict[str, str]) -> StatisticsSite:
     """Areas side by side for the latest year, with two ranked charts."""
     prefix = "../glossary/"
     lines = [
@@ -316,9 +320,11 @@ def overview_page(statistics: StatisticsSet, terms: dict[str, str]) -> dict[str,
         "",
     ]
     year = statistics.latest_year()
-    out: dict[str, str | bytes] = {}
+    out = StatisticsSite()
     if year is None:
-        out[f"{FOLDER}/index.md"] = "\n".join([*lines, "No statistics have been added yet.", ""])
+        out.pages[f"{FOLDER}/index.md"] = "\n".join(
+            [*lines, "No statistics have been added yet.", ""]
+        )
         return out
     lines += [
         f"## Areas compared, {year} {{ #compared }}",
@@ -364,15 +370,13 @@ def overview_page(statistics: StatisticsSet, terms: dict[str, str]) -> dict[str,
         lines += [f"### {html.escape(title)} {{ #{key} }}", ""]
         if key == "recall-rate":
             lines += [DERIVED_BY_KEY["recall_rate"].how, ""]
-        lines += chart_pair(
-            f"{year}-{key}.svg", chart.description, chart.title, chart.description, table
-        )
-        out[f"{FOLDER}/{year}-{key}.svg"] = chart.svg
+        lines += chart_pair(f"{year}-{key}.svg", chart, table)
+        out.charts[f"{FOLDER}/{year}-{key}.svg"] = chart
     lines += ["## All areas and years { #all }", ""]
     for area in statistics.area_ids():
         years = ", ".join(f"[{y}]({area}/{y}.md)" for y in statistics.years(area))
         lines.append(f"- [{html.escape(statistics.area_name(area))}]({area}/index.md): {years}")
-    out[f"{FOLDER}/index.md"] = "\n".join([*lines, ""])
+    out.pages[f"{FOLDER}/index.md"] = "\n".join([*lines, ""])
     return out
 
 
@@ -380,11 +384,11 @@ def _as_float(value: Fraction | None) -> float | None:
     return None if value is None else float(value)
 
 
-def statistics_pages(statistics: StatisticsSet, terms: dict[str, str]) -> dict[str, str | bytes]:
-    """Every generated statistics page and chart."""
+def statistics_pages(statistics: StatisticsSet, terms: dict[str, str]) -> StatisticsSite:
+    """Every generated statistics page, and every chart as a spec to draw."""
     out = overview_page(statistics, terms)
     for area in statistics.area_ids():
-        out.update(area_page(area, statistics, terms))
+        out.add(area_page(area, statistics, terms))
         for year in statistics.years(area):
-            out.update(year_page(statistics.get(area, year), statistics, terms))
+            out.add(year_page(statistics.get(area, year), statistics, terms))
     return out

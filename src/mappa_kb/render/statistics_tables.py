@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+from mappa_kb.render.charts import ChartSpec
 from mappa_kb.stats.catalogue import COLUMN_LABELS, COLUMN_NAMES, ROW_LABELS, TableInfo
 from mappa_kb.stats.models import AreaYearStatistics, CategoryRow
 
@@ -71,14 +72,14 @@ def glossary_links(ids: Sequence[str], terms: dict[str, str], prefix: str) -> st
     return f"Glossary: {', '.join(links)}." if links else ""
 
 
-def chart_pair(image: str, alt: str, title: str, description: str, table: str) -> list[str]:
+def chart_pair(image: str, chart: ChartSpec, table: str) -> list[str]:
     """A chart with its title and description, and the data table beside it."""
     return [
         '<div class="kb-chart-pair" markdown>',
         '<figure class="kb-chart" markdown>',
-        f"![{_alt(alt)}]({image})",
-        f"<figcaption><strong>{html.escape(title)}</strong>. {html.escape(description)}"
-        "</figcaption>",
+        f"![{_alt(chart.description)}]({image})",
+        f"<figcaption><strong>{html.escape(chart.title)}</strong>. "
+        f"{html.escape(chart.description)}</figcaption>",
         "</figure>",
         f'<div class="kb-chart-data">{table}</div>',
         "</div>",

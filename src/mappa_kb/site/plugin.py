@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import tempfile
+from os import cpu_count
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from mappa_kb.content import ContentError, Glossary, Problem, load_glossary
+from mappa_kb.render.charts import draw_all
 from mappa_kb.render.abbreviations import render_abbreviations, tooltips
 from mappa_kb.render.glossary_site import GLOSSARY_FOLDER, entry_path, glossary_pages
 from mappa_kb.render.statistics_pages import statistics_pages
@@ -33,6 +35,8 @@ class MappaKbConfig(Config):
     """Folder of glossary YAML files, relative to mkdocs.yml."""
     statistics_dir = opt.Type(str, default="data/statistics")
     """Folder of statistics data (<area>/<year>.yaml), relative to mkdocs.yml."""
+    chart_workers = opt.Type(int, default=0)
+    """Processes drawing charts; 0 means one per CPU (used only when there are many)."""
 
 
 class MappaKbPlugin(BasePlugin[MappaKbConfig]):
@@ -83,8 +87,10 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.glossary is not None and self.statistics is not None
         terms = {entry.id: entry.term for entry in self.glossary.entries.values()}
+        statistics = statistics_pages(self.statistics, terms)
         generated: dict[str, str | bytes] = dict(glossary_pages(self.glossary))
-        generated.update(statistics_pages(self.statistics, terms))
+        generated.update(statistics.pages)
+        generated.update(draw_all(statistics.charts, self.config.chart_workers or cpu_count() or 1))
         for src_uri, content in generated.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} clashes with a generated page")
