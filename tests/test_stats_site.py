@@ -8,10 +8,14 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from stats_support import make_project
 
 from mappa_kb.build import BuildFailed, build_site
 from mappa_kb.paths import Project
+from mappa_kb.render import charts
+from mappa_kb.render.charts import draw
+from mappa_kb.render.statistics_pages import _eligible_chart
 from mappa_kb.stats.loading import load_statistics
 from mappa_kb.stats.passages import passages_for
 
@@ -168,3 +172,20 @@ def test_bad_data_fails_the_build_naming_the_file(
         build_site(project, tmp_path / "out")
     assert "data/statistics/london/2022-23.yaml:13: [eligible.level2.total]" in caplog.text
     assert not (tmp_path / "out").exists()
+
+
+def test_charts_drawn_by_worker_processes_reach_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(charts, "PARALLEL_FROM", 1)
+    project = make_project(tmp_path / "project")
+    config = yaml.safe_load(project.config_file.read_text(encoding="utf-8"))
+    config["plugins"] = [
+        {"mappa-kb": {"chart_workers": 2}} if p == "mappa-kb" else p for p in config["plugins"]
+    ]
+    project.config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
+    site = build_site(project, tmp_path / "out")
+    statistics = load_statistics(project)
+    expected = draw(_eligible_chart(statistics.get("london", "2022-23")))
+    assert (site / "statistics/london/2022-23-eligible.svg").read_bytes() == expected
+    assert (site / "statistics/2022-23-per-100k.svg").read_bytes().startswith(b"<?xml")

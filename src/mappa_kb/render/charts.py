@@ -16,8 +16,9 @@ from __future__ import annotations
 import html
 import io
 import multiprocessing
+import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -167,13 +168,60 @@ def draw(spec: ChartSpec) -> bytes:
     return (svg[:opening] + label + svg[opening:]).encode("utf-8")
 
 
+def _draw_many(specs: list[ChartSpec]) -> list[bytes]:
+    return [draw(spec) for spec in specs]
+
+
+class ChartBatch:
+    """Charts being drawn in worker processes while the caller gets on with other work
+    (MkDocs renders pages meanwhile); `results()` waits for them.
+
+    With one worker, few charts, or threads running, everything is drawn at once
+    instead: forking a process that runs threads (`mkdocs serve`) can deadlock.
+    """
+
+    def __init__(self, specs: dict[str, ChartSpec], workers: int = 1) -> None:
+        self._paths = list(specs)
+        self._drawn: list[bytes] | None = None
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: list[Future[list[bytes]]] = []
+        can_fork = "fork" in multiprocessing.get_all_start_methods()
+        if (
+            workers <= 1
+            or len(specs) < PARALLEL_FROM
+            or not can_fork
+            or (threading.active_count() > 1)
+        ):
+            self._drawn = [draw(spec) for spec in specs.values()]
+            return
+        # Forked workers start at once and share what is already imported.
+        context = multiprocessing.get_context("fork")
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        values = list(specs.values())
+        size = max(1, len(values) // (workers * 8))
+        self._futures = [
+            self._pool.submit(_draw_many, values[i : i + size]) for i in range(0, len(values), size)
+        ]
+
+    @property
+    def done(self) -> bool:
+        """True when every chart is drawn (always, for a batch drawn at once)."""
+        return self._drawn is not None or all(f.done() for f in self._futures)
+
+    def results(self) -> dict[str, bytes]:
+        if self._drawn is None:
+            try:
+                self._drawn = [svg for future in self._futures for svg in future.result()]
+            finally:
+                self.cancel()
+        return dict(zip(self._paths, self._drawn, strict=True))
+
+    def cancel(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
 def draw_all(specs: dict[str, ChartSpec], workers: int = 1) -> dict[str, bytes]:
     """Every chart, keyed as given; in `workers` processes when there are enough."""
-    if workers <= 1 or len(specs) < PARALLEL_FROM:
-        return {path: draw(spec) for path, spec in specs.items()}
-    # 'spawn' rather than fork: `mkdocs serve` runs threads, and forking a threaded
-    # process can deadlock.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        drawn = pool.map(draw, specs.values(), chunksize=max(1, len(specs) // (workers * 8)))
-        return dict(zip(specs, drawn, strict=True))
+    return ChartBatch(specs, workers).results()

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from mappa_kb.content import ContentError, Glossary, Problem, load_glossary
-from mappa_kb.render.charts import draw_all
+from mappa_kb.render.charts import ChartBatch
 from mappa_kb.render.abbreviations import render_abbreviations, tooltips
 from mappa_kb.render.glossary_site import GLOSSARY_FOLDER, entry_path, glossary_pages
 from mappa_kb.render.statistics_pages import statistics_pages
@@ -43,6 +43,7 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
     def __init__(self) -> None:
         self.glossary: Glossary | None = None
         self.statistics: StatisticsSet | None = None
+        self._charts: ChartBatch | None = None
         self.files: Files | None = None
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         self._entry_for_text: dict[str, str | None] = {}
@@ -90,7 +91,15 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
         statistics = statistics_pages(self.statistics, terms)
         generated: dict[str, str | bytes] = dict(glossary_pages(self.glossary))
         generated.update(statistics.pages)
-        generated.update(draw_all(statistics.charts, self.config.chart_workers or cpu_count() or 1))
+        workers = self.config.chart_workers or cpu_count() or 1
+        self._charts = ChartBatch(statistics.charts, workers)
+        if self._charts.done:
+            generated.update(self._charts.results())
+            self._charts = None
+        else:
+            # Drawn in other processes while pages render; each file is registered now
+            # (so links to it are checked) and its bytes written in on_post_build.
+            generated.update(dict.fromkeys(statistics.charts, b""))
         for src_uri, content in generated.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} clashes with a generated page")
@@ -115,12 +124,19 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
         return link_first_mentions(html_text, entry_for, url_for, skip_entry=own)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._charts is not None:
+            site = Path(config.site_dir)
+            for src_uri, svg in self._charts.results().items():
+                (site / src_uri).write_bytes(svg)  # static files keep their path
         self._cleanup()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._cleanup()
 
     def _cleanup(self) -> None:
+        if self._charts is not None:
+            self._charts.cancel()
+            self._charts = None
         # `mkdocs serve` rebuilds via on_config, which writes the snippet again.
         if self._tmp is not None:
             self._tmp.cleanup()
