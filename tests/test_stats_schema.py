@@ -173,3 +173,28 @@ def test_stats_check_and_show(capsys: pytest.CaptureFixture[str]) -> None:
     assert "managed at Level 2, on 31 March 2023: 120." in out
     assert main(["stats", "show", "paris", "2022-23", "--root", str(REPO)]) == 1
     assert "no statistics for area 'paris'" in capsys.readouterr().err
+
+
+def test_duplicate_keys_are_reported(tmp_path: Path) -> None:
+    problems = problems_for(tmp_path, LONDON.replace("shpo: 548", "shpo: 548\nshpo: 549"))
+    line = line_of(LONDON, "shpo: 548") + 1
+    assert f"{SHOWN}:{line}: [shpo] key appears twice in this mapping" in problems
+
+
+def test_area_names_must_agree_across_years(tmp_path: Path) -> None:
+    other = LONDON.replace('year: "2022-23"', 'year: "2021-22"').replace(
+        'area_name: "London"', 'area_name: "Greater London"'
+    )
+    for old, new in (
+        ("2022-04-01", "2021-04-01"),
+        ("2023-03-31", "2022-03-31"),
+        ("source: london-2022-23", "source: london-2022-23"),
+    ):
+        other = other.replace(old, new)
+    problems = problems_for(tmp_path, other, "london/2021-22.yaml")
+    line = line_of(other, "area_name:")
+    assert any(
+        p.startswith(f"{SHOWN}:{line}: [area_name] area_name 'London' differs from")
+        or p.startswith(f"data/statistics/london/2021-22.yaml:{line}: [area_name]")
+        for p in problems
+    ), problems

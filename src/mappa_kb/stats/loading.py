@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
 
 from mappa_kb.content.models import Source, SourceRegistry
 from mappa_kb.content.problems import ContentError, Problem, display_path
@@ -79,10 +83,45 @@ def load_sources(glossary_dir: Path) -> dict[str, Source] | None:
     return {s.id: s for s in registry.sources}
 
 
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's fast parser, refusing duplicate keys (plain loading keeps the last)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        keys = [self.construct_object(k, deep=deep) for k, _ in node.value]
+        if len(keys) != len(set(keys)):
+            raise yaml.constructor.ConstructorError(None, None, "duplicate key", node.start_mark)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
+
+
+def _quick_load(path: Path, sources: dict[str, Source] | None) -> AreaYearStatistics | None:
+    """Figures from a file with no problem at all, else None.
+
+    Line numbers are only needed to report problems, and tracking them makes a file
+    several times slower to read; so every file is first read the fast way, and only
+    a file with a problem is read again, slowly, to say where the problem is.
+    """
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506
+        stats = AreaYearStatistics.model_validate(data)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValidationError):
+        return None
+    fine = (
+        stats.area == path.parent.name
+        and stats.year == path.stem
+        and (sources is None or stats.source in sources)
+        and not check_statistics(stats)
+    )
+    return stats if fine else None
+
+
 def _file_problems(
     path: Path, shown: str, sources: dict[str, Source] | None
 ) -> tuple[AreaYearStatistics | None, list[Problem], int]:
     """The file's figures when it has no problem, its problems, and the area_name line."""
+    quick = _quick_load(path, sources)
+    if quick is not None:
+        return quick, [], 0
     stats, located, problems = validate_file(path, shown, AreaYearStatistics)
     if stats is None or located is None:
         return None, problems, 0
@@ -118,6 +157,12 @@ def _file_problems(
             Problem(shown, located.line_of(finding.loc), ".".join(finding.loc), finding.message)
         )
     return (None if problems else stats), problems, located.line_of(("area_name",))
+
+
+def _line_of_key(path: Path, key: str) -> int:
+    """Line of a top-level key, for problems found after a quick (line-less) read."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 0)
 
 
 def _layout_problems(directory: Path, show: str) -> list[Problem]:
@@ -165,6 +210,7 @@ def load_statistics_dir(
             continue
         first = names.setdefault(stats.area, (stats.area_name, shown))
         if first[0] != stats.area_name:
+            name_line = name_line or _line_of_key(path, "area_name")
             problems.append(
                 Problem(
                     shown,
