@@ -38,6 +38,7 @@ def make_project(
     """The real site config, data and scripts, with a tiny glossary and our pages."""
     root.mkdir(parents=True)
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("nav", None)  # the real nav names pages this tiny project does not have
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     shutil.copytree(REPO / "scripts", root / "scripts")
     shutil.copytree(REPO / "docs" / "assets", root / "docs" / "assets")

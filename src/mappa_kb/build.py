@@ -20,6 +20,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from mappa_kb.content import load_glossary
 from mappa_kb.paths import Project
+from mappa_kb.search.indexing import index_step
 
 log = logging.getLogger("mappa_kb")
 
@@ -35,6 +36,17 @@ class BuildReport:
     def summary(self) -> str:
         parts = [f"{name} {secs:.2f}s" for name, secs in self.seconds.items()]
         return "Built: " + ", ".join(parts)
+
+
+class _ErrorCollector(logging.Handler):
+    """Keeps MkDocs' warnings and errors: its Abort only says *that* the build failed."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname}: {record.getMessage()}")
 
 
 def swap_in(new: Path, final: Path) -> None:
@@ -55,16 +67,18 @@ def build_site(project: Project, site_dir: Path | None = None) -> Path:
     final.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
     config = None
+    errors = _ErrorCollector()
+    logging.getLogger("mkdocs").addHandler(errors)
     try:
         config = load_config(str(project.config_file), site_dir=str(work), strict=True)
         mkdocs_build(config)
     except (Abort, ConfigurationError, PluginError) as exc:
         shutil.rmtree(work, ignore_errors=True)
-        raise BuildFailed(str(exc)) from exc
+        raise BuildFailed("\n".join([*errors.messages, str(exc)])) from exc
     except SystemExit as exc:
         # mkdocs-macros (on_error_fail) exits instead of raising, so MkDocs skips
         # on_build_error; run it ourselves so plugins release what they hold.
-        failed = BuildFailed("a macro failed while rendering a page (message above)")
+        failed = BuildFailed("\n".join([*errors.messages, "a macro failed while rendering a page"]))
         if config is not None:
             config.plugins.on_build_error(error=failed)
         shutil.rmtree(work, ignore_errors=True)
@@ -72,13 +86,15 @@ def build_site(project: Project, site_dir: Path | None = None) -> Path:
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
+    finally:
+        logging.getLogger("mkdocs").removeHandler(errors)
     swap_in(work, final)
     return final
 
 
 # Later stages (the search index) register here, so `build` grows without editing callers.
 ExtraStep = Callable[[Project], None]
-EXTRA_STEPS: list[tuple[str, ExtraStep]] = []
+EXTRA_STEPS: list[tuple[str, ExtraStep]] = [("index", index_step)]
 
 
 def build_all(project: Project, site_dir: Path | None = None) -> BuildReport:

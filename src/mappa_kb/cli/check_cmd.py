@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from mappa_kb.content import ContentError, Problem, load_glossary
 from mappa_kb.paths import Project
-from mappa_kb.stats.loading import load_sources, load_statistics_dir
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,6 +20,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: keeps the CLI fast to start.
+    from mappa_kb.content import ContentError, Problem, load_glossary
+    from mappa_kb.stats.loading import load_sources, load_statistics_dir
+
     project = Project.at(args.root)
     problems: list[Problem] = []
     glossary = statistics = None

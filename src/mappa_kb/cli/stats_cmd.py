@@ -6,14 +6,14 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mappa_kb.content import ContentError
-from mappa_kb.content.models import Source
 from mappa_kb.paths import Project
-from mappa_kb.stats.importer import ImportFailed, area_id_for, import_report
-from mappa_kb.stats.loading import StatisticsLookupError, load_sources, load_statistics
-from mappa_kb.stats.sentences import figure_sentences
-from mappa_kb.stats.serialise import to_json, to_yaml
+
+if TYPE_CHECKING:
+    from mappa_kb.content.models import Source
+
+# The layers below are imported inside each command, not here: keeps the CLI fast to start.
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -95,6 +95,10 @@ def _write_atomically(path: Path, text: str) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from mappa_kb.stats.importer import ImportFailed, area_id_for, import_report
+    from mappa_kb.stats.loading import load_sources
+    from mappa_kb.stats.serialise import to_json, to_yaml
+
     project = Project.at(args.root)
     area_id = args.area_id or area_id_for(args.area)
     source = args.source
@@ -123,6 +127,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from mappa_kb.content import ContentError
+    from mappa_kb.stats.loading import load_statistics
+
     try:
         statistics = load_statistics(Project.at(args.root))
     except ContentError as exc:
@@ -134,6 +141,10 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from mappa_kb.content import ContentError
+    from mappa_kb.stats.loading import StatisticsLookupError, load_statistics
+    from mappa_kb.stats.sentences import figure_sentences
+
     try:
         statistics = load_statistics(Project.at(args.root))
         stats = statistics.get(args.area, args.year)

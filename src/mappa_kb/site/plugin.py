@@ -102,7 +102,8 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
             generated.update(dict.fromkeys(statistics.charts, b""))
         for src_uri, content in generated.items():
             if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(f"docs/{src_uri} clashes with a generated page")
+                kind = "glossary" if src_uri.startswith(f"{GLOSSARY_FOLDER}/") else "statistics"
+                raise PluginError(f"docs/{src_uri} clashes with a generated {kind} page")
             files.append(File.generated(config, src_uri, content=content))
         self.files = files
         return files
