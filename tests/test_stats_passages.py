@@ -122,3 +122,12 @@ def test_charts_are_reproducible_in_one_process_or_many(
     assert b"<title>Chart 1</title><desc>Two groups &amp; two series</desc>" in first["chart-1.svg"]
     monkeypatch.setattr(charts, "PARALLEL_FROM", 2)
     assert draw_all(specs, workers=2) == first
+
+
+def test_every_statistic_links_to_a_real_glossary_entry() -> None:
+    from mappa_kb.content import load_glossary
+    from mappa_kb.stats.catalogue import glossary_ids
+
+    entries = set(load_glossary(REPO / "glossary", REPO).entries)
+    linked = glossary_ids() | {g for d in DERIVED for g in d.glossary}
+    assert linked - entries == set()
