@@ -117,7 +117,10 @@ def grouped_bars(
 def ranked_bars(title: str, labels: Sequence[str], values: Sequence[float], xlabel: str) -> Figure:
     """Horizontal bars, one per label, in the order given (callers sort them)."""
     longest = max((len(label) for label in labels), default=10)
-    fig = _figure(0.28 * len(labels) + 1.1, left=min(0.2 + 0.068 * longest, 3.0), bottom=0.6)
+    # Area names can be long: widen the margin to fit them (about 0.085 in a character).
+    fig = _figure(
+        0.28 * len(labels) + 1.2, left=min(0.25 + 0.085 * longest, 3.4), bottom=0.6, top=0.55
+    )
     ax = fig.add_subplot()
     bars = ax.barh(labels, values, color=PALETTE[0])
     shown = [f"{v:,.1f}".removesuffix(".0") for v in values]
@@ -126,7 +129,9 @@ def ranked_bars(title: str, labels: Sequence[str], values: Sequence[float], xlab
     ax.set_ylim(len(labels) - 0.5, -0.5)
     ax.set_xlabel(xlabel)
     ax.margins(x=0.12)
-    _tidy(ax, title)
+    _tidy(ax, "")
+    # Above the whole figure, not the axes: the long label margin would push it off.
+    fig.suptitle(title, x=0.1 / WIDTH, ha="left", fontsize=11)
     return fig
 
 
