@@ -66,6 +66,7 @@ def build_site(project: Project, site_dir: Path | None = None) -> Path:
     final = (site_dir or project.site_dir).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
+    config = None
     errors = _ErrorCollector()
     logging.getLogger("mkdocs").addHandler(errors)
     try:
@@ -74,6 +75,14 @@ def build_site(project: Project, site_dir: Path | None = None) -> Path:
     except (Abort, ConfigurationError, PluginError) as exc:
         shutil.rmtree(work, ignore_errors=True)
         raise BuildFailed("\n".join([*errors.messages, str(exc)])) from exc
+    except SystemExit as exc:
+        # mkdocs-macros (on_error_fail) exits instead of raising, so MkDocs skips
+        # on_build_error; run it ourselves so plugins release what they hold.
+        failed = BuildFailed("\n".join([*errors.messages, "a macro failed while rendering a page"]))
+        if config is not None:
+            config.plugins.on_build_error(error=failed)
+        shutil.rmtree(work, ignore_errors=True)
+        raise failed from exc
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
