@@ -18,6 +18,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from mappa_kb.atomic import swap_in
 from mappa_kb.content import load_glossary
 from mappa_kb.paths import Project
 from mappa_kb.search.indexing import index_step
@@ -47,18 +48,6 @@ class _ErrorCollector(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(f"{record.levelname}: {record.getMessage()}")
-
-
-def swap_in(new: Path, final: Path) -> None:
-    """Replace `final` with the finished folder `new` with two renames, never a copy."""
-    old = final.with_name(f".{final.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if final.exists():
-        final.rename(old)
-    new.rename(final)
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def build_site(project: Project, site_dir: Path | None = None) -> Path:
