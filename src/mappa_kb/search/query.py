@@ -17,6 +17,7 @@ from functools import cached_property
 from itertools import pairwise
 
 from mappa_kb.search.index import WeightedTerm, analyze, analyze_word
+from mappa_kb.search.intents import EVERYDAY_WORDS, INTENT_ONLY, QUESTION_WORDS, intents_of
 from mappa_kb.search.lexicon import Entry, Lexicon
 from mappa_kb.search.spelling import SpellingCorrector
 from mappa_kb.search.text import (
@@ -29,81 +30,16 @@ from mappa_kb.search.text import (
     shorthand_parts,
 )
 
+EXPANSION_WEIGHT = 0.35
+"""Weight of words the content uses for what was asked in other words: enough to
+prefer a passage that has them, too little to outrank one matching the words asked."""
+
 _Add = Callable[[tuple[str, ...], float], None]
 
 MAX_WORDS = 40
 """Words beyond this are ignored: no question needs more, and the work stays bounded."""
 
 _WORD = re.compile(r"\w+(?:[.,]\d+)*")
-
-# Plain-English ways of asking that the text says differently. General question
-# phrasing only: names, abbreviations and aliases come from the glossary itself.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "long": ("duration", "length", "last", "period"),
-    "length": ("duration", "last", "period"),
-    "duration": ("length", "last", "period"),
-    "quickly": ("within", "days"),
-    "soon": ("within", "days"),
-    "deadline": ("within",),
-    "max": ("maximum",),
-    "maximum": ("most", "no maximum"),
-    "min": ("minimum",),
-    "minimum": ("least",),
-    "youngest": ("age", "aged", "least"),
-    "oldest": ("age", "aged"),
-    "old": ("age", "aged"),
-    "age": ("aged", "old"),
-    "jail": ("prison", "custody"),
-    "prison": ("custody",),
-    "cops": ("police",),
-    "abroad": ("overseas", "foreign", "travel"),
-    "ban": ("prohibit", "prohibition", "restrict"),
-    "stop": ("prohibit", "restrict"),
-    "rules": ("requirements", "conditions"),
-    "kids": ("children",),
-    "child": ("children", "young"),
-    "apply": ("application", "applicant"),
-    "change": ("vary", "varied", "variation"),
-    "end": ("discharge",),
-    "cancel": ("discharge", "revoke"),
-    "appeal": ("appeal",),
-    "broke": ("breach",),
-    "break": ("breach",),
-    "broken": ("breach",),
-    "breaking": ("breach",),
-    "people": ("individuals", "offenders"),
-    "offenders": ("individuals", "people"),
-    "managed": ("management",),
-    "who": ("who", "agencies"),
-    "role": ("responsible", "duty"),
-    "job": ("role", "responsible"),
-}
-
-QUESTION_WORDS = {"who", "when", "where", "how", "why"}
-_EVERYDAY_LIST = """
-many much long often soon quickly happen happens happened need needs needed someone
-somebody anyone person people work works worked know find make made makes give gives take
-takes say says said want wants go goes going come comes stay stays keep keeps put find
-help helps way ways thing things time times day days week weeks month months year years
-kind kinds sort type types number numbers allowed able still yes okay hello hi thanks
-"""
-EVERYDAY_WORDS = frozenset(_EVERYDAY_LIST.split())
-"""Plain words of questions that are never misspellings, though the site may not use them."""
-INTENT_ONLY = {"vs", "versu", "differ", "compar", "comparison", "mani", "much"}
-"""Index terms that only say what kind of answer is wanted, never what it is about."""
-_COUNT = re.compile(
-    r"\b(how many|how much|number of|numbers|total|rate|figures?|statistics?|stats|"
-    r"percentage|per ?cent|proportion|share|count)\b"
-)
-_SHARE = re.compile(r"\b(rate|percentage|per ?cent|proportion|share|ratio|per 100)")
-_DEFINE = re.compile(
-    r"^(what|whats|which)\b|^who (is|are)\b|\bmean(s|ing)?\b|\bdefin|\bexplain|\btell me about\b"
-)
-_TIME = re.compile(
-    r"\bhow (long|quickly|soon|fast|often)\b|\bduration\b|\blength\b|\bdeadline\b|"
-    r"\btime limit\b|\bwhen\b|\bminimum\b|\bmaximum\b"
-)
-_COMPARE = re.compile(r"\b(vs|versus|difference|differ|compared?|comparison)\b")
 
 
 @dataclass
@@ -163,6 +99,9 @@ class Understanding:
         self.number_terms = {analyze_word(w): digits for w, digits in NUMBER_WORDS.items()}
         self.longest_name = max((len(n) for n in self.names), default=1)
         self.areas = {area: tuple(analyze(area)) for area in lexicon.areas}
+        self.phrasing = lexicon.phrasing
+        said = [*self.phrasing.meanings, *self.phrasing.rewrites]
+        self.phrasing_words = frozenset(w for form in said for w in form.split())
 
     def _add_shorthand(self, name: str) -> None:
         words = name.split()
@@ -186,7 +125,7 @@ class Understanding:
             not lower.isalpha()
             or lower in STOP_WORDS
             or lower in self.lexicon.vocabulary
-            or lower in SYNONYMS
+            or lower in self.phrasing_words
             or lower in QUESTION_WORDS
             or lower in EVERYDAY_WORDS
             or analyze_word(lower) in self.vocabulary_terms
@@ -270,7 +209,7 @@ class Understanding:
         searched, changed = self.correct(searched)
         question = Question(text=text, corrected=searched if changed else None)
         lowered = " ".join(w.lower() for w in _WORD.findall(searched))
-        question.intents = _intents(lowered)
+        question.intents = intents_of(lowered)
 
         grouped = self.expand_shorthands(analyze(searched))
         terms = [t for group in grouped for t in group if t not in INTENT_ONLY]
@@ -319,12 +258,12 @@ class Understanding:
             self._expand_entry(self.entries[entry_id], asked, add)
         for member in series:
             add(member, 0.5)
-        if "count" in _intents(lowered):  # an unqualified count means the total
+        if "count" in intents_of(lowered):  # an unqualified count means the total
             add(("total",), 0.3)
             add(("all",), 0.3)
-        for word in set(lowered.split()) & SYNONYMS.keys():
-            for synonym in SYNONYMS[word]:
-                add(tuple(analyze(synonym)), 0.35)
+        for _said, means in self.phrasing.find(self.phrasing.words(lowered)):
+            for words in means:
+                add(tuple(analyze(words)), EXPANSION_WEIGHT)
         return [WeightedTerm(w, weight) for w, weight in weights.items()]
 
     def _units(
@@ -351,20 +290,3 @@ class Understanding:
         share = max(0.35, 0.9 / len(others) ** 0.5)
         for words in others:
             add(words, share)
-
-
-def _intents(lowered: str) -> set[str]:
-    intents = set()
-    if _COUNT.search(lowered):
-        intents.add("count")
-        # "How many" wants a number of people; "what share" wants a percentage or rate.
-        intents.add("share" if _SHARE.search(lowered) else "number")
-    if _DEFINE.search(lowered):
-        intents.add("asks-what")
-    if _COMPARE.search(lowered):
-        intents.add("compare")
-    if _TIME.search(lowered):
-        intents.add("time")
-    if re.match(r"who\b", lowered):
-        intents.add("who")
-    return intents
