@@ -22,6 +22,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: keeps the CLI fast to start.
     from mappa_kb.content import ContentError, Problem, load_glossary
+    from mappa_kb.content.areas import AREA_NAMES_FILE, load_area_names
     from mappa_kb.stats.loading import load_sources, load_statistics_dir
 
     project = Project.at(args.root)
@@ -34,6 +35,11 @@ def run(args: argparse.Namespace) -> int:
     sources = glossary.sources if glossary else load_sources(project.glossary_dir)
     try:
         statistics = load_statistics_dir(project.statistics_dir, project.root, sources)
+    except ContentError as exc:
+        problems += exc.problems
+    try:
+        known = set(statistics.by_area) if statistics else None
+        load_area_names(project.data_dir / AREA_NAMES_FILE, project.root, known)
     except ContentError as exc:
         problems += exc.problems
     if problems or glossary is None or statistics is None:

@@ -83,6 +83,11 @@ def load_phrasing_file(path: Path = PHRASING_FILE, root: Path | None = None) -> 
         raise ContentError(problems) from exc
 
 
+def plain_words(text: str) -> list[str]:
+    """Lower-case words, apostrophes dropped: "Doesn't tell" -> ['doesnt', 'tell']."""
+    return _WORDS.findall(_APOSTROPHE.sub("", text.lower()))
+
+
 @dataclass
 class Phrasing:
     """The lexicon as the question side uses it (what the index's lexicon.json holds)."""
@@ -107,7 +112,7 @@ class Phrasing:
 
     def words(self, text: str) -> list[str]:
         """Lower-case words with apostrophes dropped and rewrites applied."""
-        words = _WORDS.findall(_APOSTROPHE.sub("", text.lower()))
+        words = plain_words(text)
         out: list[str] = []
         position = 0
         for start, end in self._spans(words, self.rewrites):

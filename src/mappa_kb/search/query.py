@@ -19,6 +19,7 @@ from itertools import pairwise
 from mappa_kb.search.index import WeightedTerm, analyze, analyze_word
 from mappa_kb.search.intents import EVERYDAY_WORDS, INTENT_ONLY, QUESTION_WORDS, intents_of
 from mappa_kb.search.lexicon import Entry, Lexicon
+from mappa_kb.search.phrasing import plain_words
 from mappa_kb.search.spelling import SpellingCorrector
 from mappa_kb.search.text import (
     MAX_QUERY_CHARS,
@@ -102,6 +103,13 @@ class Understanding:
         self.phrasing = lexicon.phrasing
         said = [*self.phrasing.meanings, *self.phrasing.rewrites]
         self.phrasing_words = frozenset(w for form in said for w in form.split())
+        self.area_names = {
+            tuple(plain_words(name)): area
+            for name, area in lexicon.area_names.items()
+            if area in self.areas
+        }
+        self.longest_area_name = max((len(n) for n in self.area_names), default=1)
+        self.phrasing_words |= {w for name in self.area_names for w in name}
 
     def _add_shorthand(self, name: str) -> None:
         words = name.split()
@@ -174,14 +182,23 @@ class Understanding:
                     spans += [(start, start + size, owner) for owner in sorted(owners)]
         return sorted(spans), covered
 
-    def find_areas(self, terms: list[str]) -> list[str]:
+    def find_areas(self, terms: list[str], said: list[str]) -> tuple[list[str], set[str]]:
+        """Areas named in the question, and the index terms of other names used for them
+        ('cambs', 'the capital'), which say nothing more once the area is known."""
         present = set(terms)
         found = []
         for area, words in self.areas.items():
             distinctive = [w for w in words if len(w) > 3]
             if distinctive and any(w in present for w in distinctive):
                 found.append(area)
-        return found
+        others: set[str] = set()
+        for size in range(min(self.longest_area_name, len(said)), 0, -1):
+            for start in range(len(said) - size + 1):
+                named = self.area_names.get(tuple(said[start : start + size]))
+                if named:
+                    found.append(named)
+                    others |= set(analyze(" ".join(said[start : start + size])))
+        return list(dict.fromkeys(found)), others - {t for a in found for t in self.areas[a]}
 
     # -- the whole thing ----------------------------------------------------------------
 
@@ -210,6 +227,7 @@ class Understanding:
         question = Question(text=text, corrected=searched if changed else None)
         lowered = " ".join(w.lower() for w in _WORD.findall(searched))
         question.intents = intents_of(lowered)
+        said = self.phrasing.words(searched)
 
         grouped = self.expand_shorthands(analyze(searched))
         terms = [t for group in grouped for t in group if t not in INTENT_ONLY]
@@ -221,8 +239,11 @@ class Understanding:
         question.name_only = bool(spans) and question.coverage == 1.0
         if question.name_only or (question.coverage >= 0.5 and "asks-what" in question.intents):
             question.intents.add("define")
+        question.areas, other_names = self.find_areas(terms, said)
         question.units = self._units(terms, spans, covered, meaningful)
-        question.areas = self.find_areas(terms)
+        if other_names:  # 'cambs' is covered where the area's own name is
+            question.units = [u for u in question.units if not u <= {(t,) for t in other_names}]
+            question.units += [frozenset({self.areas[a]}) for a in question.areas]
         question.numbers = [t for i, t in enumerate(terms) if t[:1].isdigit() and i not in covered]
         question.wants_figures = "count" in question.intents and bool(
             question.areas or question.numbers or {SNAPSHOT_TERM, PERIOD_TERM} & set(terms)
@@ -231,7 +252,9 @@ class Understanding:
         question.series_entries = {e for member in question.series for e in self.names[member]}
         asked = {tuple(terms[start:end]) for start, end, _ in spans}
         question.unasked_series = [m for m in self.series.values() if not asked & set(m)]
-        question.terms = self._weighted(terms, spans, question.series, lowered)
+        question.terms = self._weighted(terms, spans, question.series, lowered, said)
+        if other_names:
+            question.terms += [WeightedTerm(self.areas[a], 1.0) for a in question.areas]
         return question
 
     def _weighted(
@@ -240,6 +263,7 @@ class Understanding:
         spans: list[tuple[int, int, str]],
         series: list[tuple[str, ...]],
         lowered: str,
+        said: list[str],
     ) -> list[WeightedTerm]:
         weights: dict[tuple[str, ...], float] = {}
 
@@ -261,7 +285,7 @@ class Understanding:
         if "count" in intents_of(lowered):  # an unqualified count means the total
             add(("total",), 0.3)
             add(("all",), 0.3)
-        for _said, means in self.phrasing.find(self.phrasing.words(lowered)):
+        for _said, means in self.phrasing.find(said):
             for words in means:
                 add(tuple(analyze(words)), EXPANSION_WEIGHT)
         return [WeightedTerm(w, weight) for w, weight in weights.items()]
