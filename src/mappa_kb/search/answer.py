@@ -204,7 +204,8 @@ def _fit(block: str, limit: int) -> str:
 
 
 def _block_scores(blocks: list[str], question: Question) -> list[int]:
-    if question.name_only:
+    compares = "compare" in question.intents and len(question.units) > 1
+    if question.name_only and not compares:
         return [0] * len(blocks)  # nothing but a name: every sentence is as relevant
     content = set(question.content)
     scores = []

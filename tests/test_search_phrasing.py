@@ -1,0 +1,40 @@
+"""Plain-language questions: everyday phrasing, comparisons, lists, counts, criteria."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from search_support import ENTRIES, REPORT, build_fixture_index
+
+from mappa_kb.search.answer import Answerer
+from mappa_kb.search.passages import Passage
+
+FILLER = " ".join(f"Point {n} is about something else entirely." for n in range(14))
+
+
+def glossary(entry_id: str, title: str, text: str) -> Passage:
+    names = " ; ".join(next(e.names for e in ENTRIES if e.id == entry_id))
+    return Passage(title, text, f"glossary/{entry_id}/", REPORT, "glossary", names)
+
+
+def fact(entry_id: str, title: str, text: str) -> Passage:
+    names = " ; ".join(next(e.names for e in ENTRIES if e.id == entry_id))
+    return Passage(f"{title}: key facts", text, f"glossary/{entry_id}/#key-facts", REPORT,
+                   "fact", names)  # fmt: skip
+
+
+def answerer_for(tmp_path: Path, passages: list[Passage]) -> Answerer:
+    return Answerer(build_fixture_index(tmp_path / "search_index", passages))
+
+
+def test_a_comparison_shows_the_sentences_about_both(tmp_path: Path) -> None:
+    text = (
+        "Level 1 is the lowest level. The lead agency manages the person alone. "
+        f"{FILLER} Unlike Level 2, it needs no formal meetings. {FILLER}"
+    )
+    answerer = answerer_for(tmp_path, [glossary("level-1", "Level 1", text)])
+    for question in ("difference between level 1 and level 2", "level 1 vs level 2"):
+        shown = answerer.ask(question).answers[0].text
+        assert "Unlike Level 2, it needs no formal meetings." in shown
+    # A name alone still reads from the top.
+    assert answerer.ask("level 1").answers[0].text.startswith("Level 1 is the lowest level.")
