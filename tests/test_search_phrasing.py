@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from search_support import ENTRIES, REPORT, build_fixture_index
 
 from mappa_kb.search.answer import Answerer
@@ -38,3 +39,22 @@ def test_a_comparison_shows_the_sentences_about_both(tmp_path: Path) -> None:
         assert "Unlike Level 2, it needs no formal meetings." in shown
     # A name alone still reads from the top.
     assert answerer.ask("level 1").answers[0].text.startswith("Level 1 is the lowest level.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["L3 case criteria", "what makes a level 3 case", "when does a case qualify for level 3"],
+)
+def test_criteria_questions_prefer_the_entrys_own_explanation(
+    tmp_path: Path, question: str
+) -> None:
+    answerer = answerer_for(
+        tmp_path,
+        [
+            glossary(
+                "level-3", "Level 3", "The top level, for cases whose plan needs senior staff."
+            ),
+            fact("level-3", "Level 3", "Therapists write a formulation for every Level 3 case."),
+        ],
+    )
+    assert answerer.ask(question).answers[0].kind == "glossary"

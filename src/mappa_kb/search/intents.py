@@ -31,7 +31,9 @@ _COUNT = re.compile(
 )
 _SHARE = re.compile(r"\b(rate|percentage|per ?cent|proportion|share|ratio|per 100)")
 _DEFINE = re.compile(
-    r"^(what|whats|which)\b|^who (is|are)\b|\bmean(s|ing)?\b|\bdefin|\bexplain|\btell me about\b"
+    r"^(what|whats|which)\b|^who (is|are)\b|\bmean(s|ing)?\b|\bdefin|\bexplain|\btell me about\b|"
+    # What makes a thing what it is: the entry's own explanation answers these too.
+    r"\bcriteri|\bqualif|\beligib|\bthreshold|\bwhat makes\b|\bwhat counts as\b"
 )
 _TIME = re.compile(
     r"\bhow (long|quickly|soon|fast|often)\b|\bduration\b|\blength\b|\bdeadline\b|"
