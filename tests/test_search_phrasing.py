@@ -58,3 +58,40 @@ def test_criteria_questions_prefer_the_entrys_own_explanation(
         ],
     )
     assert answerer.ask(question).answers[0].kind == "glossary"
+
+
+def page(title: str, text: str) -> Passage:
+    return Passage(title, text, f"guide/{title.lower().replace(' ', '-')}/", "guide", "page")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "list of the agencies that must co-operate",
+        "which agencies must co-operate",
+        "name the agencies that must co-operate",
+    ],
+)
+def test_list_questions_prefer_a_passage_that_names_several(tmp_path: Path, question: str) -> None:
+    answerer = answerer_for(
+        tmp_path,
+        [
+            page("Law", "Section 325 lists the agencies that must co-operate with MAPPA."),
+            page("Partners", "Agencies that must co-operate: social services, health, housing "
+                 "and youth offending teams."),
+        ],
+    )  # fmt: skip
+    assert answerer.ask(question).answers[0].title == "Partners"
+
+
+@pytest.mark.parametrize("question", ["who sits on the board", "who are the board members"])
+def test_membership_questions_prefer_the_full_membership(tmp_path: Path, question: str) -> None:
+    answerer = answerer_for(
+        tmp_path,
+        [
+            page("Advisers", "Two lay advisers sit on the board."),
+            page("Board", "The board is made up of senior staff from the police, probation, "
+                 "prisons and other agencies, and two lay advisers."),
+        ],
+    )  # fmt: skip
+    assert answerer.ask(question).answers[0].title == "Board"

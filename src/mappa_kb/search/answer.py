@@ -31,6 +31,9 @@ _DURATION = re.compile(
 _SHARE_FIGURE = re.compile(r"\d%|\bper cent\b|\bper 100|\brate\b", re.I)
 """A percentage or a rate, which answers 'what share', not 'how many'."""
 
+_SERIES = re.compile(r"(?:[^\W\d][\w'’ -]*, ){2,}(?:and |or )?[^\W\d]")
+"""Three or more things named one after another ('police, probation and prisons')."""
+
 ANSWER_CHARS = 600
 CANDIDATES = 40
 PER_URL = 2
@@ -106,9 +109,16 @@ class _Ranker:
         factor *= _figures(question, hit.passage, terms)
         if "time" in question.intents and _DURATION.search(hit.passage.text):
             factor *= 1.4  # "how long", "how quickly": a stretch of time answers
+        if "list" in question.intents and _names_several(hit.passage.text):
+            factor *= 1.3  # "list the ...", "who sits on ...": a passage naming them answers
         if question.series:
             factor *= _series(question, terms, entry)
         return float(hit.score * factor)
+
+
+def _names_several(text: str) -> bool:
+    """Whether the text lists things: as bullet points, or three or more in a row."""
+    return text.count(BULLET) >= 2 or _SERIES.search(text) is not None
 
 
 def _fullest(terms: set[str], unit: frozenset[tuple[str, ...]]) -> int:

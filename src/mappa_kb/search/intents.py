@@ -22,7 +22,7 @@ kind kinds sort type types number numbers allowed able still yes okay hello hi t
 EVERYDAY_WORDS = frozenset(_EVERYDAY_LIST.split())
 """Plain words of questions that are never misspellings, though the site may not use them."""
 
-INTENT_ONLY = frozenset({"vs", "versu", "differ", "compar", "comparison", "mani", "much"})
+INTENT_ONLY = frozenset({"vs", "versu", "differ", "compar", "comparison", "mani", "much", "list"})
 """Index terms that only say what kind of answer is wanted, never what it is about."""
 
 _COUNT = re.compile(
@@ -60,6 +60,8 @@ def intents_of(lowered: str) -> set[str]:
         intents.add("compare")
     if _TIME.search(lowered):
         intents.add("time")
+    if _LIST.search(lowered):
+        intents.add("list")
     if re.match(r"who\b", lowered):
         intents.add("who")
     return intents

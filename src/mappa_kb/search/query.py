@@ -271,10 +271,16 @@ class Understanding:
             if words and weights.get(words, 0.0) < weight:
                 weights[words] = weight
 
+        found = self.phrasing.find(said)
+        # The words of a turn of phrase ('sits on', 'come off') say little on their own:
+        # what they mean is searched instead, unless they are part of a name.
+        named = {t for start, end, _ in spans for t in terms[start:end]}
+        idiom = {t for words, _ in found if len(words) > 1 for t in analyze(" ".join(words))}
+        light = QUESTION_WORDS | (idiom - named)
         for term in terms:
-            add((term,), 0.3 if term in QUESTION_WORDS else 1.0)
+            add((term,), 0.3 if term in light else 1.0)
         for first, second in pairwise(terms):
-            if first not in QUESTION_WORDS and second not in QUESTION_WORDS:
+            if first not in light and second not in light:
                 add((first, second), 0.6)  # words side by side, as asked, count extra
         for start, end, entry_id in spans:
             asked = tuple(terms[start:end])
@@ -285,7 +291,7 @@ class Understanding:
         if "count" in intents_of(lowered):  # an unqualified count means the total
             add(("total",), 0.3)
             add(("all",), 0.3)
-        for _said, means in self.phrasing.find(said):
+        for _said, means in found:
             for words in means:
                 add(tuple(analyze(words)), EXPANSION_WEIGHT)
         return [WeightedTerm(w, weight) for w, weight in weights.items()]
