@@ -95,3 +95,29 @@ def test_membership_questions_prefer_the_full_membership(tmp_path: Path, questio
         ],
     )  # fmt: skip
     assert answerer.ask(question).answers[0].title == "Board"
+
+
+PDU = "probation-delivery-unit"
+PDU_TITLE = "Probation Delivery Unit (PDU)"
+
+
+def test_how_many_prefers_a_passage_counting_the_thing_asked(tmp_path: Path) -> None:
+    answerer = answerer_for(
+        tmp_path,
+        [
+            fact(
+                PDU, PDU_TITLE, "Each London PDU should have a therapist and a probation officer."
+            ),
+            fact(PDU, PDU_TITLE, "London has eighteen Probation Delivery Units."),
+            fact(PDU, PDU_TITLE, "Section 12 says a PDU is led by a head of PDU in London."),
+        ],
+    )
+    for question in ("How many PDUs are there in London?", "number of london pdus"):
+        assert "eighteen" in answerer.ask(question).answers[0].text
+
+
+def test_how_many_shows_the_sentence_with_the_number(tmp_path: Path) -> None:
+    others = " ".join(f"PDU {chr(65 + n)} in London covers its own boroughs." for n in range(16))
+    text = f"A PDU is a local probation team. {others} London has 18 PDUs. {FILLER}"
+    answerer = answerer_for(tmp_path, [glossary(PDU, PDU_TITLE, text)])
+    assert "London has 18 PDUs." in answerer.ask("how many PDUs does London have").answers[0].text

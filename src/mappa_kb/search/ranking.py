@@ -31,6 +31,34 @@ _SERIES = re.compile(r"(?:[^\W\d][\w'’ -]*, ){2,}(?:and |or )?[^\W\d]")
 """Three or more things named one after another ('police, probation and prisons')."""
 
 
+_NUMBER = (
+    r"\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|dozen"
+)
+_COUNTED = re.compile(
+    rf"(?<![\w.])(?<!level )(?<!category )(?<!section )(?<!part )(?<!schedule )(?:{_NUMBER})"
+    r"(?![\w.,]\w)((?: [\w'’-]+){1,3})",
+    re.I,
+)
+"""A number and the words after it: 'eighteen Probation Delivery Units', 'two lay
+advisers'. Not a name ('Level 2', 'section 325'), a date's year or a figure's decimals."""
+
+
+def counted_terms(text: str) -> set[str]:
+    """Index terms of the things the text gives a number of."""
+    out: set[str] = set()
+    for match in _COUNTED.finditer(text):
+        if not re.match(
+            r"\s*(january|february|march|april|may|june|july|august|september|"
+            r"october|november|december)\b",
+            match.group(1),
+            re.I,
+        ):
+            out.update(analyze(match.group(1)))
+    return out
+
+
 def has(terms: set[str], way: tuple[str, ...]) -> bool:
     """One word, or words side by side (their adjacent pairs are all there)."""
     if len(way) == 1:
@@ -76,11 +104,19 @@ class Ranker:
         factor *= _figures(question, hit.passage, terms)
         if "time" in question.intents and DURATION.search(hit.passage.text):
             factor *= 1.4  # "how long", "how quickly": a stretch of time answers
+        if "number" in question.intents and hit.passage.kind != "statistic":
+            factor *= _counts(question, hit.passage.text)
         if "list" in question.intents and _names_several(hit.passage.text):
             factor *= 1.3  # "list the ...", "who sits on ...": a passage naming them answers
         if question.series:
             factor *= _series(question, terms, entry)
         return float(hit.score * factor)
+
+
+def _counts(question: Question, text: str) -> float:
+    """'How many PDUs': a passage saying 'eighteen Probation Delivery Units' answers."""
+    asked = {word for unit in question.units for way in unit for word in way}
+    return 1.5 if counted_terms(text) & asked else 1.0
 
 
 def _names_several(text: str) -> bool:

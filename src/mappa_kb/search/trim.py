@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mappa_kb.search.html_text import BULLET
 from mappa_kb.search.query import Question
-from mappa_kb.search.ranking import DURATION, covers, terms_and_pairs
+from mappa_kb.search.ranking import DURATION, counted_terms, covers, terms_and_pairs
 from mappa_kb.search.text import sentences
 
 ANSWER_CHARS = 600
@@ -43,6 +43,7 @@ def _block_scores(blocks: list[str], question: Question) -> list[int]:
     if question.name_only and not compares:
         return [0] * len(blocks)  # nothing but a name: every sentence is as relevant
     content = set(question.content)
+    asked = {word for unit in question.units for way in unit for word in way}
     scores = []
     for block in blocks:
         terms = terms_and_pairs(block)
@@ -51,6 +52,8 @@ def _block_scores(blocks: list[str], question: Question) -> list[int]:
         score += 2 * sum(covers(terms, frozenset({member})) for member in question.series)
         if "time" in question.intents and DURATION.search(block):
             score += 2
+        if "number" in question.intents and counted_terms(block) & asked:
+            score += 2  # "how many PDUs": the sentence giving their number
         scores.append(score)
     return scores
 
