@@ -5,10 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from search_support import ENTRIES, REPORT, build_fixture_index
+from search_support import ENTRIES, PASSAGES, REPORT, build_fixture_index
 
+from mappa_kb.content import ContentError, load_glossary
 from mappa_kb.search.answer import Answerer
 from mappa_kb.search.passages import Passage
+from mappa_kb.search.phrasing import Phrasing, load_phrasing_file
+
+REPO = Path(__file__).resolve().parents[1]
 
 FILLER = " ".join(f"Point {n} is about something else entirely." for n in range(14))
 
@@ -25,7 +29,9 @@ def fact(entry_id: str, title: str, text: str) -> Passage:
 
 
 def answerer_for(tmp_path: Path, passages: list[Passage]) -> Answerer:
-    return Answerer(build_fixture_index(tmp_path / "search_index", passages))
+    """An index of `passages` among the usual test passages: a realistic spread of words,
+    so that a word found in few passages weighs more than a common one."""
+    return Answerer(build_fixture_index(tmp_path / "search_index", [*PASSAGES, *passages]))
 
 
 def test_a_comparison_shows_the_sentences_about_both(tmp_path: Path) -> None:
@@ -121,3 +127,107 @@ def test_how_many_shows_the_sentence_with_the_number(tmp_path: Path) -> None:
     text = f"A PDU is a local probation team. {others} London has 18 PDUs. {FILLER}"
     answerer = answerer_for(tmp_path, [glossary(PDU, PDU_TITLE, text)])
     assert "London has 18 PDUs." in answerer.ask("how many PDUs does London have").answers[0].text
+
+
+NOTIFY = "notification-requirements"
+NOTIFY_TITLE = "Notification requirements"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can you ever come off the sex offenders register if you are on it for life",
+        "can someone be taken off the register",
+    ],
+)
+def test_everyday_words_find_what_the_content_calls_it(tmp_path: Path, question: str) -> None:
+    answerer = answerer_for(
+        tmp_path,
+        [
+            fact(NOTIFY, NOTIFY_TITLE, "People on the register must come to the police station "
+                 "once a year; people on the register for a fixed term come too."),
+            fact(NOTIFY, NOTIFY_TITLE, "Indefinite notification can be revoked after a review "
+                 "at 15 years."),
+        ],
+    )  # fmt: skip
+    assert "revoked" in answerer.ask(question).answers[0].text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what happens if a sex offender does not tell the police",
+        "what if someone on the register doesn't tell the police where they live",
+        "what if they fail to tell the police their address",
+    ],
+)
+def test_not_doing_something_finds_what_failing_to_do_it_means(
+    tmp_path: Path, question: str
+) -> None:
+    answerer = answerer_for(
+        tmp_path,
+        [
+            fact(NOTIFY, NOTIFY_TITLE, "A sex offender must tell the police their address and "
+                 "any new address."),
+            fact(NOTIFY, NOTIFY_TITLE, "A sex offender failing to give the police their details "
+                 "commits a criminal offence: the maximum penalty is five years in prison."),
+        ],
+    )  # fmt: skip
+    question_understood = answerer.understand(question)
+    assert question_understood.essentials, "what 'not telling' stands for is part of the question"
+    top = answerer.ask(question).answers[0].text
+    assert "five years" in top
+
+
+def test_irregular_forms_and_pay_are_understood(tmp_path: Path) -> None:
+    answerer = answerer_for(
+        tmp_path,
+        [
+            page("Appointment", "Lay advisers are appointed by the minister for four years."),
+            page("Role", "The lay adviser role is voluntary and unpaid."),
+        ],
+    )
+    assert answerer.ask("do lay advisers get paid").answers[0].title == "Role"
+
+
+def test_words_of_an_idiom_count_for_little(tmp_path: Path) -> None:
+    answerer = answerer_for(tmp_path, [page("Board", "The board has members.")])
+    weights = {t.words: t.weight for t in answerer.understand("who sits on the board").terms}
+    assert weights[("sit",)] < 0.5 <= weights[("member",)]
+    assert weights[("board",)] == 1.0
+
+
+def test_negations_read_as_not() -> None:
+    phrasing = Phrasing.from_file(load_phrasing_file())
+    assert phrasing.words("He doesn't tell; she fails to report") == [
+        "he", "not", "tell", "she", "not", "report",
+    ]  # fmt: skip
+
+
+def test_the_phrasing_file_names_no_glossary_term() -> None:
+    """General English only: names, abbreviations and aliases belong to the glossary."""
+    glossary = load_glossary(REPO / "glossary", REPO)
+    names = {name.casefold() for entry in glossary.entries.values() for name in entry.names}
+    said = {form for group in load_phrasing_file().groups for form in group.say}
+    assert not said & names
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "field"),
+    [
+        ("groups:\n  - say: [Come Off]\n    means: [revoke]\n", 2, "groups.0.say.0"),
+        ("groups:\n  - say: [come off]\n", 2, "groups.0.means"),
+        ("groups:\n  - say: [x]\n    means: [y]\n    idoim: true\n", 4, "groups.0.idoim"),
+        ("rewrites:\n  not: [doesn't]\n", 2, "rewrites.not.0"),
+        ("groups: [\n", 2, ""),
+    ],
+)
+def test_phrasing_file_problems_name_line_and_field(
+    tmp_path: Path, text: str, line: int, field: str
+) -> None:
+    path = tmp_path / "phrasing.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_phrasing_file(path, tmp_path)
+    problem = caught.value.problems[0]
+    assert (problem.file, problem.line, problem.field) == ("phrasing.yaml", line, field)

@@ -59,6 +59,8 @@ class Lexicon:
             "vocabulary": self.vocabulary,
             "rewrites": self.phrasing.rewrites,
             "meanings": self.phrasing.meanings,
+            "idioms": sorted(self.phrasing.idioms),
+            "essential": sorted(self.phrasing.essential),
             "area_names": self.area_names,
         }
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
@@ -80,7 +82,12 @@ class Lexicon:
             entries,
             list(data.get("areas", [])),
             dict(data.get("vocabulary", {})),
-            Phrasing(dict(data.get("rewrites", {})), dict(data.get("meanings", {}))),
+            Phrasing(
+                dict(data.get("rewrites", {})),
+                dict(data.get("meanings", {})),
+                set(data.get("idioms", [])),
+                set(data.get("essential", [])),
+            ),
             dict(data.get("area_names", {})),
         )
 

@@ -11,8 +11,9 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from mappa_kb.content.problems import ContentError, Problem, display_path
 from mappa_kb.content.yaml_lines import YamlSyntaxError, read_yaml
@@ -23,42 +24,42 @@ _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
 _WORDS = re.compile(r"[a-z0-9]+")
 
 
-def _forms(values: list[str]) -> list[str]:
-    for value in values:
-        if not _SAY.fullmatch(value):
-            raise ValueError(
-                f"'{value}' must be lower-case words separated by single spaces, "
-                "without apostrophes or punctuation"
-            )
-    return values
+def _form(value: str) -> str:
+    if not _SAY.fullmatch(value):
+        raise ValueError(
+            f"'{value}' must be lower-case words separated by single spaces, "
+            "without apostrophes or punctuation"
+        )
+    return value
+
+
+Form = Annotated[str, AfterValidator(_form)]
+"""A way of saying something, as matched: 'doesnt tell', not "Doesn't tell"."""
 
 
 class Group(BaseModel):
     """Ways of saying one thing, and the words the content uses for it."""
 
     model_config = ConfigDict(extra="forbid")
-    say: list[str] = Field(min_length=1)
+    say: list[Form] = Field(min_length=1)
     """Forms as typed, lower case, apostrophes dropped ("doesnt tell")."""
     means: list[str] = Field(min_length=1)
     """Words or phrases the site uses for the same thing."""
-
-    _check_say = field_validator("say")(_forms)
+    idiom: bool = False
+    """The words said do not mean themselves here ('come off', 'sits on'): they count
+    for little, and what they mean is searched instead."""
+    essential: bool = False
+    """An answer is expected to use one of the `means` words ('doesnt tell' is answered
+    by what a failure or breach leads to): a passage without any covers less."""
 
 
 class PhrasingFile(BaseModel):
     """The schema of phrasing.yaml."""
 
     model_config = ConfigDict(extra="forbid")
-    rewrites: dict[str, list[str]] = Field(default_factory=dict)
+    rewrites: dict[Form, list[Form]] = Field(default_factory=dict)
     """A form to read in place of each listed form (e.g. 'not' for "doesnt")."""
     groups: list[Group] = Field(default_factory=list)
-
-    @field_validator("rewrites")
-    @classmethod
-    def _check_rewrites(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        for target, forms in value.items():
-            _forms([target, *forms])
-        return value
 
 
 def load_phrasing_file(path: Path = PHRASING_FILE, root: Path | None = None) -> PhrasingFile:
@@ -96,6 +97,10 @@ class Phrasing:
     """Form as typed -> the form to read instead ("does not" -> "not")."""
     meanings: dict[str, list[str]] = field(default_factory=dict)
     """Form as typed (after rewrites) -> words the content uses."""
+    idioms: set[str] = field(default_factory=set)
+    """Forms whose own words say little ('come off')."""
+    essential: set[str] = field(default_factory=set)
+    """Forms whose meaning an answer is expected to use."""
 
     @classmethod
     def from_file(cls, data: PhrasingFile) -> Phrasing:
@@ -105,7 +110,9 @@ class Phrasing:
             for form in group.say:
                 meanings.setdefault(form, [])
                 meanings[form] += [m for m in group.means if m not in meanings[form]]
-        return cls(rewrites, meanings)
+        idioms = {form for group in data.groups if group.idiom for form in group.say}
+        essential = {form for group in data.groups if group.essential for form in group.say}
+        return cls(rewrites, meanings, idioms, essential)
 
     def __post_init__(self) -> None:
         self._longest = max((len(k.split()) for k in [*self.rewrites, *self.meanings]), default=1)
@@ -120,10 +127,10 @@ class Phrasing:
             position = end
         return out + words[position:]
 
-    def find(self, words: list[str]) -> list[tuple[list[str], list[str]]]:
-        """(words said, words the content uses) for each form found in `words`."""
-        spans = self._spans(words, self.meanings)
-        return [(words[a:b], self.meanings[" ".join(words[a:b])]) for a, b in spans]
+    def find(self, words: list[str]) -> list[tuple[str, list[str]]]:
+        """(form said, words the content uses) for each form found in `words`."""
+        forms = [" ".join(words[a:b]) for a, b in self._spans(words, self.meanings)]
+        return [(form, self.meanings[form]) for form in forms]
 
     def _spans(self, words: list[str], table: Collection[str]) -> list[tuple[int, int]]:
         """Longest matches left to right, not overlapping."""

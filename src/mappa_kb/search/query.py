@@ -34,6 +34,9 @@ from mappa_kb.search.text import (
 EXPANSION_WEIGHT = 0.35
 """Weight of words the content uses for what was asked in other words: enough to
 prefer a passage that has them, too little to outrank one matching the words asked."""
+IDIOM_WEIGHT = 0.6
+"""Weight of what an idiom means ('come off' -> 'revoked'): its own words count for
+little, so its meaning carries that part of the question."""
 
 _Add = Callable[[tuple[str, ...], float], None]
 
@@ -56,6 +59,8 @@ class Question:
     """Index terms of the words that matter (after correction, before expansion)."""
     entries: list[str] = field(default_factory=list)
     """Ids of glossary entries the question names, in order."""
+    entry_shares: dict[str, float] = field(default_factory=dict)
+    """Share of the words that matter taken by each entry's name."""
     intents: set[str] = field(default_factory=set)
     areas: list[str] = field(default_factory=list)
     numbers: list[str] = field(default_factory=list)
@@ -70,6 +75,9 @@ class Question:
     """Numbered series the question names no member of (for 'all levels' vs 'Level 1')."""
     wants_figures: bool = False
     """A 'how many' question tied to an area, a number or a date: a statistic answers."""
+    essentials: list[frozenset[tuple[str, ...]]] = field(default_factory=list)
+    """What everyday words stand for, which an answer is expected to say ('doesnt tell':
+    failing to comply, breach), one unit each; also among `units`."""
     units: list[frozenset[tuple[str, ...]]] = field(default_factory=list)
     """What the question asks about, one unit per name or word: each unit is the set of
     ways to say it (an entry's names, or one word), any one of which covers it."""
@@ -228,6 +236,7 @@ class Understanding:
         lowered = " ".join(w.lower() for w in _WORD.findall(searched))
         question.intents = intents_of(lowered)
         said = self.phrasing.words(searched)
+        found = self.phrasing.find(said)
 
         grouped = self.expand_shorthands(analyze(searched))
         terms = [t for group in grouped for t in group if t not in INTENT_ONLY]
@@ -236,6 +245,9 @@ class Understanding:
         meaningful = self.meaningful(terms)
         question.content = [terms[i] for i in meaningful]
         question.coverage = len(covered & set(meaningful)) / len(meaningful) if meaningful else 0
+        for start, end, entry in spans:
+            share = len(set(range(start, end)) & set(meaningful)) / max(len(meaningful), 1)
+            question.entry_shares[entry] = max(question.entry_shares.get(entry, 0.0), share)
         question.name_only = bool(spans) and question.coverage == 1.0
         if question.name_only or (question.coverage >= 0.5 and "asks-what" in question.intents):
             question.intents.add("define")
@@ -244,6 +256,12 @@ class Understanding:
         if other_names:  # 'cambs' is covered where the area's own name is
             question.units = [u for u in question.units if not u <= {(t,) for t in other_names}]
             question.units += [frozenset({self.areas[a]}) for a in question.areas]
+        light = self._light_terms(found)
+        question.units = [u for u in question.units if not u <= {(t,) for t in light}]
+        for form, means in found:  # what the words stand for is part of what is asked
+            if form in self.phrasing.essential:
+                question.essentials.append(frozenset(tuple(analyze(m)) for m in means) - {()})
+        question.units += question.essentials
         question.numbers = [t for i, t in enumerate(terms) if t[:1].isdigit() and i not in covered]
         question.wants_figures = "count" in question.intents and bool(
             question.areas or question.numbers or {SNAPSHOT_TERM, PERIOD_TERM} & set(terms)
@@ -252,7 +270,10 @@ class Understanding:
         question.series_entries = {e for member in question.series for e in self.names[member]}
         asked = {tuple(terms[start:end]) for start, end, _ in spans}
         question.unasked_series = [m for m in self.series.values() if not asked & set(m)]
-        question.terms = self._weighted(terms, spans, question.series, lowered, said)
+        question.terms = self._weighted(terms, spans, question.series, lowered, found)
+        # "doesnt", "fails to" read "not": passages saying what is not done answer them.
+        targets = set(self.phrasing.rewrites.values()) & set(said)
+        question.terms += [WeightedTerm(tuple(analyze(t)), IDIOM_WEIGHT) for t in targets]
         if other_names:
             question.terms += [WeightedTerm(self.areas[a], 1.0) for a in question.areas]
         return question
@@ -263,7 +284,7 @@ class Understanding:
         spans: list[tuple[int, int, str]],
         series: list[tuple[str, ...]],
         lowered: str,
-        said: list[str],
+        found: list[tuple[str, list[str]]],
     ) -> list[WeightedTerm]:
         weights: dict[tuple[str, ...], float] = {}
 
@@ -271,12 +292,10 @@ class Understanding:
             if words and weights.get(words, 0.0) < weight:
                 weights[words] = weight
 
-        found = self.phrasing.find(said)
         # The words of a turn of phrase ('sits on', 'come off') say little on their own:
         # what they mean is searched instead, unless they are part of a name.
         named = {t for start, end, _ in spans for t in terms[start:end]}
-        idiom = {t for words, _ in found if len(words) > 1 for t in analyze(" ".join(words))}
-        light = QUESTION_WORDS | (idiom - named)
+        light = QUESTION_WORDS | (self._light_terms(found) - named)
         for term in terms:
             add((term,), 0.3 if term in light else 1.0)
         for first, second in pairwise(terms):
@@ -291,10 +310,17 @@ class Understanding:
         if "count" in intents_of(lowered):  # an unqualified count means the total
             add(("total",), 0.3)
             add(("all",), 0.3)
-        for _said, means in found:
+        for form, means in found:
+            weight = IDIOM_WEIGHT if form in self.phrasing.idioms else EXPANSION_WEIGHT
             for words in means:
-                add(tuple(analyze(words)), EXPANSION_WEIGHT)
+                add(tuple(analyze(words)), weight)
         return [WeightedTerm(w, weight) for w, weight in weights.items()]
+
+    def _light_terms(self, found: list[tuple[str, list[str]]]) -> set[str]:
+        """Index terms that only carry grammar: negations ('doesnt', read as 'not') and
+        the words of idioms ('come off'), whose meaning is searched instead."""
+        idioms = [form for form, _ in found if form in self.phrasing.idioms]
+        return {t for form in [*idioms, *self.phrasing.rewrites] for t in analyze(form)}
 
     def _units(
         self,

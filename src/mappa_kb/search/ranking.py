@@ -27,7 +27,8 @@ DURATION = re.compile(
 _SHARE_FIGURE = re.compile(r"\d%|\bper cent\b|\bper 100|\brate\b", re.I)
 """A percentage or a rate, which answers 'what share', not 'how many'."""
 
-_SERIES = re.compile(r"(?:[^\W\d][\w'’ -]*, ){2,}(?:and |or )?[^\W\d]")
+_ITEM = r"(?!and |or )[^\W\d][\w'’-]*(?: [\w'’-]+){0,3}"
+_SERIES = re.compile(rf"\b(?:{_ITEM}, )+{_ITEM},? (?:and|or) {_ITEM}")
 """Three or more things named one after another ('police, probation and prisons')."""
 
 
@@ -151,6 +152,9 @@ def _about(question: Question, passage: Passage, entry: str | None) -> float:
     if entry is None or entry not in question.entries:
         return 1.0
     factor = 1.6 if entry == question.entries[0] else 1.3
+    # A name that is a small part of a long question ('police' in "what if he doesn't
+    # tell the police his address") says less about what the question is about.
+    factor = 1.0 + (factor - 1.0) * min(1.0, 2.0 * question.entry_shares.get(entry, 1.0))
     compares = "compare" in question.intents and len(question.entries) > 1
     asks_what = "define" in question.intents or compares
     if passage.kind == "glossary" and asks_what and not question.wants_figures:

@@ -48,6 +48,7 @@ def _block_scores(blocks: list[str], question: Question) -> list[int]:
     for block in blocks:
         terms = terms_and_pairs(block)
         score = 2 * sum(covers(terms, unit) for unit in question.units)
+        score += 2 * sum(covers(terms, unit) for unit in question.essentials)
         score += len(terms & content)
         score += 2 * sum(covers(terms, frozenset({member})) for member in question.series)
         if "time" in question.intents and DURATION.search(block):
