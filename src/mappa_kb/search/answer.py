@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from mappa_kb.search.index import SearchIndex, Snapshot
-from mappa_kb.search.query import Question
+from mappa_kb.search.question import Question
 from mappa_kb.search.ranking import Ranker
 from mappa_kb.search.trim import ANSWER_CHARS, trim
 

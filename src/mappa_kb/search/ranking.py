@@ -15,7 +15,8 @@ from itertools import pairwise
 from mappa_kb.search.html_text import BULLET
 from mappa_kb.search.index import Hit, Snapshot, analyze, pair, pairs_of
 from mappa_kb.search.passages import Passage
-from mappa_kb.search.query import Question, Understanding
+from mappa_kb.search.query import Understanding
+from mappa_kb.search.question import Question
 
 DURATION = re.compile(
     r"\b(\d+|one|two|three|four|five|six|seven|eight|ten|twelve|fifteen)\s+"

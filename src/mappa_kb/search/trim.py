@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mappa_kb.search.html_text import BULLET
-from mappa_kb.search.query import Question
+from mappa_kb.search.question import Question
 from mappa_kb.search.ranking import DURATION, counted_terms, covers, terms_and_pairs
 from mappa_kb.search.text import sentences
 
