@@ -69,3 +69,9 @@ def test_problems_name_file_and_line(tmp_path: Path, text: str, line: int, messa
     problem = caught.value.problems[0]
     assert (problem.file, problem.line) == ("areas.yaml", line)
     assert message in problem.message
+
+
+def test_a_rate_per_100k_in_an_area_named_another_way(answerer: Answerer) -> None:
+    question = answerer.understand("sex offenders per 100k people in the capital")
+    assert {"count", "share"} <= question.intents
+    assert ": 89." in top_text(answerer, "sex offenders per 100k people in the capital")

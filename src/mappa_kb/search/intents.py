@@ -27,7 +27,7 @@ INTENT_ONLY = frozenset({"vs", "versu", "differ", "compar", "comparison", "mani"
 
 _COUNT = re.compile(
     r"\b(how many|how much|number of|numbers|total|rate|figures?|statistics?|stats|"
-    r"percentage|per ?cent|proportion|share|count)\b"
+    r"percentage|per ?cent|proportion|share|count|per (?:\d+k?|hundred|thousand))\b"
 )
 _SHARE = re.compile(r"\b(rate|percentage|per ?cent|proportion|share|ratio|per 100)")
 _DEFINE = re.compile(
