@@ -231,3 +231,36 @@ def test_phrasing_file_problems_name_line_and_field(
         load_phrasing_file(path, tmp_path)
     problem = caught.value.problems[0]
     assert (problem.file, problem.line, problem.field) == ("phrasing.yaml", line, field)
+
+
+SRO = "sexual-risk-order"
+SRO_TITLE = "Sexual Risk Order (SRO)"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("when did sexual risk orders start", "came into force on 8 March 2015"),
+        ("why do sexual risk orders exist", "so that the police can act"),
+        ("how often is a sexual risk order reviewed", "once a year"),
+    ],
+)
+def test_when_why_and_how_often_prefer_passages_of_that_shape(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    answerer = answerer_for(
+        tmp_path,
+        [
+            fact(SRO, SRO_TITLE, "A Sexual Risk Order can start at once and lasts at least "
+                 "two years."),
+            fact(SRO, SRO_TITLE, "Sexual Risk Orders came into force on 8 March 2015."),
+            fact(SRO, SRO_TITLE, "Sexual Risk Orders are used in England and Wales."),
+            fact(SRO, SRO_TITLE, "Sexual Risk Orders were created so that the police can act "
+                 "before any offence."),
+            fact(SRO, SRO_TITLE, "A Sexual Risk Order is reviewed by the court if the police "
+                 "apply."),
+            fact(SRO, SRO_TITLE, "The police look again at each Sexual Risk Order once a "
+                 "year, and it is reviewed."),
+        ],
+    )  # fmt: skip
+    assert expected in answerer.ask(question).answers[0].text

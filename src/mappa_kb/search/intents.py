@@ -39,6 +39,9 @@ _TIME = re.compile(
     r"\bhow (long|quickly|soon|fast|often)\b|\bduration\b|\blength\b|\bdeadline\b|"
     r"\btime limit\b|\bwhen\b|\bminimum\b|\bmaximum\b"
 )
+_DATE = re.compile(
+    r"\bwhen (did|was|were|will)\b|\bwhat (date|year|day)\b|\bwhich year\b|\bsince when\b"
+)
 _COMPARE = re.compile(r"\b(vs|versus|difference|differ|compared?|comparison)\b")
 _LIST = re.compile(
     r"\blist\b|\bname (the|all)\b|\bwhat are the\b|\bwhich (agencies|bodies|organisations|"
@@ -58,8 +61,12 @@ def intents_of(lowered: str) -> set[str]:
         intents.add("asks-what")
     if _COMPARE.search(lowered):
         intents.add("compare")
-    if _TIME.search(lowered):
+    if _DATE.search(lowered):
+        intents.add("date")  # "when did it start" wants a date, not a stretch of time
+    elif _TIME.search(lowered):
         intents.add("time")
+    if re.match(r"why\b", lowered) or re.search(r"\b(what for|for what reason)\b", lowered):
+        intents.add("reason")
     if _LIST.search(lowered):
         intents.add("list")
     if re.match(r"who\b", lowered):

@@ -17,13 +17,7 @@ from mappa_kb.search.index import Hit, Snapshot, analyze, pair, pairs_of
 from mappa_kb.search.passages import Passage
 from mappa_kb.search.query import Understanding
 from mappa_kb.search.question import Question
-
-DURATION = re.compile(
-    r"\b(\d+|one|two|three|four|five|six|seven|eight|ten|twelve|fifteen)\s+"
-    r"(hours?|days?|weeks?|months?|years?)\b|\bindefinite|\bno maximum|\bat least\b",
-    re.I,
-)
-"""A stretch of time: what 'how long', 'how quickly' and 'when' questions want."""
+from mappa_kb.search.shapes import BOOSTS, SHAPES
 
 _SHARE_FIGURE = re.compile(r"\d%|\bper cent\b|\bper 100|\brate\b", re.I)
 """A percentage or a rate, which answers 'what share', not 'how many'."""
@@ -104,8 +98,9 @@ class Ranker:
         entry = _entry_of(hit.passage.url, self.entry_urls)
         factor = _coverage(question, terms) * _about(question, hit.passage, entry)
         factor *= _figures(question, hit.passage, terms)
-        if "time" in question.intents and DURATION.search(hit.passage.text):
-            factor *= 1.4  # "how long", "how quickly": a stretch of time answers
+        for shape in question.intents & SHAPES.keys():  # "how long", "when did", "why"
+            if SHAPES[shape].search(hit.passage.text):
+                factor *= BOOSTS[shape]
         if "number" in question.intents and hit.passage.kind != "statistic":
             factor *= _counts(question, hit.passage.text)
         if "list" in question.intents and _names_several(hit.passage.text):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from mappa_kb.search.html_text import BULLET
 from mappa_kb.search.question import Question
-from mappa_kb.search.ranking import DURATION, counted_terms, covers, terms_and_pairs
+from mappa_kb.search.ranking import counted_terms, covers, terms_and_pairs
+from mappa_kb.search.shapes import SHAPES
 from mappa_kb.search.text import sentences
 
 ANSWER_CHARS = 600
@@ -51,8 +52,7 @@ def _block_scores(blocks: list[str], question: Question) -> list[int]:
         score += 2 * sum(covers(terms, unit) for unit in question.essentials)
         score += len(terms & content)
         score += 2 * sum(covers(terms, frozenset({member})) for member in question.series)
-        if "time" in question.intents and DURATION.search(block):
-            score += 2
+        score += 2 * sum(bool(SHAPES[s].search(block)) for s in question.intents & SHAPES.keys())
         if "number" in question.intents and counted_terms(block) & asked:
             score += 2  # "how many PDUs": the sentence giving their number
         scores.append(score)
