@@ -19,8 +19,17 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from mappa_kb.content import ContentError, Glossary, load_glossary
+from mappa_kb.content.models import GlossaryEntry
+from mappa_kb.content.docs_pages import DocsPage, load_docs_pages
 from mappa_kb.render.abbreviations import render_abbreviations, tooltips
+from mappa_kb.render.entry_page import entry_heading
 from mappa_kb.render.glossary_site import GLOSSARY_FOLDER, entry_path, glossary_pages
+from mappa_kb.render.page_footer import (
+    QUESTION_BANK_PATH,
+    render_collection_footer,
+    render_page_footer,
+)
+from mappa_kb.render.question_bank import QUESTION_BANK_TITLE, render_question_bank
 from mappa_kb.render.term_links import link_first_mentions
 
 SNIPPETS = "pymdownx.snippets"
@@ -35,6 +44,8 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
     def __init__(self) -> None:
         self.glossary: Glossary | None = None
         self.files: Files | None = None
+        self.pages: dict[str, DocsPage] = {}
+        self.titles: dict[str, str] = {}
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         self._entry_for_text: dict[str, str | None] = {}
 
@@ -66,12 +77,58 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.glossary is not None
-        for src_uri, markdown in glossary_pages(self.glossary).items():
+        generated = glossary_pages(self.glossary)
+        for src_uri in [*generated, QUESTION_BANK_PATH]:
             if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(f"docs/{src_uri} clashes with a generated glossary page")
+                kind = "glossary page" if src_uri.startswith(GLOSSARY_FOLDER) else "page"
+                raise PluginError(f"docs/{src_uri} clashes with a generated {kind}")
+        root = Path(config.config_file_path).resolve().parent
+        try:
+            self.pages = load_docs_pages(
+                Path(config.docs_dir),
+                root,
+                self.glossary.sources,
+                self.glossary.topics,
+                generated=[*generated, QUESTION_BANK_PATH],
+            )
+        except ContentError as exc:
+            raise PluginError(exc.report()) from exc
+        generated[QUESTION_BANK_PATH] = render_question_bank(self.glossary, self.pages.values())
+        for src_uri, markdown in generated.items():
             files.append(File.generated(config, src_uri, content=markdown))
+        self.titles = {path: page.title for path, page in self.pages.items()}
+        self.titles[QUESTION_BANK_PATH] = QUESTION_BANK_TITLE
+        self.titles.update(
+            {entry_path(e.id): entry_heading(e) for e in self.glossary.entries.values()}
+        )
         self.files = files
         return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Every page ends with its sources and the date it was last reviewed."""
+        assert self.glossary is not None
+        src = page.file.src_uri
+        docs_page = self.pages.get(src)
+        if docs_page is not None:
+            next_title = self.titles.get(docs_page.meta.next or "")
+            return markdown + render_page_footer(docs_page, self.glossary.sources, next_title)
+        listed = self._listed_entries(src)
+        if listed is not None:
+            return markdown + render_collection_footer(listed, self.glossary.sources)
+        return markdown
+
+    def _listed_entries(self, src: str) -> list[GlossaryEntry] | None:
+        """The entries a generated glossary list page shows (entry pages have a footer)."""
+        assert self.glossary is not None
+        if src in (f"{GLOSSARY_FOLDER}/index.md", f"{GLOSSARY_FOLDER}/topics/index.md"):
+            return self.glossary.sorted_entries()
+        topic_prefix = f"{GLOSSARY_FOLDER}/topics/"
+        if src.startswith(topic_prefix):
+            topic = src.removeprefix(topic_prefix).removesuffix(".md")
+            return [e for e in self.glossary.entries.values() if e.topic == topic]
+        return None
 
     def on_page_content(
         self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files
