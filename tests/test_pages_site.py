@@ -4,6 +4,7 @@ come from, every page has Quick exit, and the question bank holds every question
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -20,6 +21,10 @@ from mappa_kb.render.page_footer import QUESTION_BANK_PATH
 QUICK_EXIT_URL = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["extra"][
     "quick_exit"
 ]["url"]
+
+
+# Page footers are kept out of search (Material's and the Q&A index alike).
+FOOTER = '<div class="kb-page-meta" data-search-exclude="">'
 
 
 def article(page_html: str) -> str:
@@ -92,7 +97,7 @@ def test_every_page_shows_reviewed_date_and_sources(real_site: Project) -> None:
         ):
             missing.append(f"{name}: no reviewed date")
         sources = re.search(
-            r'<h2 id="sources">.*?<[ou]l class="kb-sources">(.*?)</[ou]l>', body, re.S
+            r'<h2[^>]* id="sources">.*?<[ou]l class="kb-sources">(.*?)</[ou]l>', body, re.S
         )
         if not sources or "<li" not in sources.group(1):
             missing.append(f"{name}: no sources")
@@ -104,7 +109,7 @@ def test_docs_page_footer_shows_its_own_citations(
 ) -> None:
     glossary = load_glossary(real_site.glossary_dir, real_site.root)
     for path, page in docs.items():
-        footer = plain(article(html_for(real_site, path)).split('<h2 id="sources">')[-1])
+        footer = plain(article(html_for(real_site, path)).split(FOOTER)[-1])
         for citation in page.meta.sources:
             title = glossary.sources[citation.source].title
             assert f"{title}" in footer and f"Section: {citation.section}" in footer, (
@@ -176,13 +181,14 @@ def test_home_page_offers_search_and_three_paths(real_site: Project) -> None:
     home = article(html_for(real_site, "index.md"))
     assert re.search(r'<form class="kb-search-box" role="search" action="./" method="get">', home)
     assert re.search(r'<label for="kb-home-search">', home) and 'name="q"' in home
-    for target in ("public/", "staff/", "lay-advisers/", "lay-advisers/question-bank/"):
+    paths = ("public/", "staff/", "lay-advisers/", "lay-advisers/question-bank/", "ask/")
+    for target in paths:
         assert f'href="{target}"' in home, target
 
 
 def test_sources_page_describes_every_registered_source(real_site: Project) -> None:
     glossary = load_glossary(real_site.glossary_dir, real_site.root)
-    text = plain(article(html_for(real_site, "about/sources.md")).split('<h2 id="sources">')[0])
+    text = plain(article(html_for(real_site, "about/sources.md")).split(FOOTER)[0])
     missing = [s.title for s in glossary.sources.values() if s.title not in text]
     assert not missing, missing
 
@@ -204,6 +210,17 @@ def test_about_pages_cover_safety(real_site: Project) -> None:
         "Preparation of this accessibility statement",
     ):
         assert part in statement, part
+
+
+def test_footers_are_left_out_of_search(real_site: Project) -> None:
+    index = json.loads(
+        (real_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
+    )
+    docs = {d["location"]: d["text"] for d in index["docs"]}
+    assert "guide/levels/#what-a-panel-does" in docs
+    assert "guide/levels/#sources" not in docs
+    hand_written = [text for where, text in docs.items() if where.startswith(("guide/", "about/"))]
+    assert hand_written and not any("Last reviewed" in text for text in hand_written)
 
 
 def test_assets_are_shipped(real_site: Project) -> None:

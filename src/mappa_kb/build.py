@@ -20,6 +20,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from mappa_kb.content import load_glossary
 from mappa_kb.paths import Project
+from mappa_kb.search.indexing import index_step
 
 log = logging.getLogger("mappa_kb")
 
@@ -84,7 +85,7 @@ def build_site(project: Project, site_dir: Path | None = None) -> Path:
 
 # Later stages (the search index) register here, so `build` grows without editing callers.
 ExtraStep = Callable[[Project], None]
-EXTRA_STEPS: list[tuple[str, ExtraStep]] = []
+EXTRA_STEPS: list[tuple[str, ExtraStep]] = [("index", index_step)]
 
 
 def build_all(project: Project, site_dir: Path | None = None) -> BuildReport:

@@ -5,11 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from mappa_kb.content import ContentError, load_glossary
-from mappa_kb.content.docs_pages import load_docs_pages
 from mappa_kb.paths import Project
-from mappa_kb.render.glossary_site import glossary_pages
-from mappa_kb.render.page_footer import QUESTION_BANK_PATH
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,6 +21,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported lazily: keeps the CLI fast.
+    from mappa_kb.content import ContentError, load_glossary
+    from mappa_kb.content.docs_pages import load_docs_pages
+    from mappa_kb.render.glossary_site import glossary_pages
+    from mappa_kb.render.page_footer import QUESTION_BANK_PATH
+
     project = Project.at(args.root)
     try:
         glossary = load_glossary(project.glossary_dir, project.root)

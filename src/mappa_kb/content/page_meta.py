@@ -19,6 +19,13 @@ Audience = Literal["public", "staff", "lay-adviser"]
 HideOption = Literal["navigation", "toc", "footer", "path", "tags", "feedback"]
 
 
+class PageSearch(Strict):
+    """Material's per-page search settings."""
+
+    exclude: bool = Field(default=False, description="Leave this page out of site search.")
+    boost: float | None = Field(default=None, description="Rank this page higher or lower.")
+
+
 class PageMeta(Strict):
     """The front matter between the `---` lines at the top of a docs/ page."""
 
@@ -50,6 +57,9 @@ class PageMeta(Strict):
     )
     hide: list[HideOption] = Field(
         default_factory=list, description="Parts of the Material theme to hide on this page."
+    )
+    search: PageSearch | None = Field(
+        default=None, description="Material search settings, e.g. {exclude: true}."
     )
     render_macros: bool = Field(
         default=True, description="Set false for a page that shows macro syntax literally."

@@ -26,7 +26,7 @@ def relative_link(from_page: str, to_page: str) -> str:
 
 def _sources_block(citations: Iterable[Citation], sources: dict[str, Source]) -> list[str]:
     unique = list(dict.fromkeys(citations))
-    lines = ["## Sources", "", '<ol class="kb-sources">']
+    lines = [f"## Sources {_NO_SEARCH}", "", '<ol class="kb-sources">']
     lines += [f"<li>{citation_html(c, sources)}</li>" for c in unique]
     lines += ["</ol>", ""]
     return lines
@@ -36,15 +36,22 @@ def _reviewed(date: dt.date) -> list[str]:
     return [f"Last reviewed: {human_date(date)}", "{ .kb-reviewed }", ""]
 
 
+# The footer is about the page, not part of its answer: Material's search leaves out
+# blocks marked data-search-exclude, and so does the Q&A index (search/html_text.py).
+_OPEN = '<div class="kb-page-meta" data-search-exclude="" markdown>'
+_CLOSE = "</div>"
+_NO_SEARCH = '{ data-search-exclude="" }'  # headings too, or search lists them empty
+
+
 def render_page_footer(
     page: DocsPage, sources: dict[str, Source], next_title: str | None = None
 ) -> str:
     """Markdown appended to a docs page; `next_title` is the title of `page.meta.next`."""
     meta = page.meta
-    lines = ["", ""]
+    lines = ["", "", _OPEN, ""]
     if meta.questions:
         bank = relative_link(page.path, QUESTION_BANK_PATH)
-        lines += ["## Questions a lay adviser might ask", ""]
+        lines += [f"## Questions a lay adviser might ask {_NO_SEARCH}", ""]
         lines += [f"- {question}" for question in meta.questions]
         lines += ["", f"Add these to your checklist in the [question bank]({bank}).", ""]
     if meta.next is not None and next_title is not None:
@@ -59,6 +66,7 @@ def render_page_footer(
         ]
     lines += _sources_block(meta.sources, sources)
     lines += _reviewed(meta.reviewed)
+    lines += [_CLOSE, ""]
     return "\n".join(lines)
 
 
@@ -75,12 +83,13 @@ def render_collection_footer(
     if not dates:
         return ""
     cited = sorted({c.source for c in citations}, key=lambda s: sources[s].title)
-    lines = ["", "", "## Sources", ""]
+    lines = ["", "", _OPEN, "", f"## Sources {_NO_SEARCH}", ""]
     lines.append("Each linked page lists the sections it draws on. Together they cite:")
     lines += ["", '<ul class="kb-sources">']
     lines += [f"<li>{source_html(sources[s])}</li>" for s in cited]
     lines += ["</ul>", ""]
     lines += _reviewed(max(dates))
+    lines += [_CLOSE, ""]
     return "\n".join(lines)
 
 
