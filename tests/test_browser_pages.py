@@ -152,3 +152,45 @@ def test_question_bank_keeps_ticks_and_prints_only_them(page: object, site_url: 
         ".filter(li => getComputedStyle(li).display !== 'none').length"
     )
     assert shown == boxes.count()  # nothing ticked: the whole list prints
+
+
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+READER_PAGES = [
+    "",
+    "public/",
+    "staff/",
+    "guide/levels/",
+    "guide/orders-compared/",
+    "guide/opd-pathway/",
+    "guide/legislation-timeline/",
+    "lay-advisers/",
+    "lay-advisers/question-bank/",
+    "about/",
+    "about/report-a-concern/",
+    "about/accessibility/",
+]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_reader_pages_pass_axe_in_both_palettes(
+    browser: object, site_url: str, scheme: str
+) -> None:
+    from playwright.sync_api import Browser
+
+    assert isinstance(browser, Browser)
+    if not AXE.is_file():
+        pytest.fail("axe-core is missing: run `make browser-deps` (npm ci)")
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    found = []
+    for path in READER_PAGES:
+        page.goto(site_url + path)
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        result = page.evaluate(f"axe.run(document, {{runOnly: {AXE_TAGS}}})")
+        found += [
+            f"{path or 'home'}: {v['id']} {[n['target'] for n in v['nodes']][:3]}"
+            for v in result["violations"]
+        ]
+    context.close()
+    assert not found, found
