@@ -18,6 +18,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from mappa_kb.atomic import swap_in
 from mappa_kb.content import load_glossary
 from mappa_kb.paths import Project
 from mappa_kb.search.indexing import index_step
@@ -49,23 +50,12 @@ class _ErrorCollector(logging.Handler):
         self.messages.append(f"{record.levelname}: {record.getMessage()}")
 
 
-def swap_in(new: Path, final: Path) -> None:
-    """Replace `final` with the finished folder `new` with two renames, never a copy."""
-    old = final.with_name(f".{final.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if final.exists():
-        final.rename(old)
-    new.rename(final)
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def build_site(project: Project, site_dir: Path | None = None) -> Path:
     """Run a strict MkDocs build into a temporary folder, then swap it into place."""
     final = (site_dir or project.site_dir).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
+    config = None
     errors = _ErrorCollector()
     logging.getLogger("mkdocs").addHandler(errors)
     try:
@@ -74,6 +64,14 @@ def build_site(project: Project, site_dir: Path | None = None) -> Path:
     except (Abort, ConfigurationError, PluginError) as exc:
         shutil.rmtree(work, ignore_errors=True)
         raise BuildFailed("\n".join([*errors.messages, str(exc)])) from exc
+    except SystemExit as exc:
+        # mkdocs-macros (on_error_fail) exits instead of raising, so MkDocs skips
+        # on_build_error; run it ourselves so plugins release what they hold.
+        failed = BuildFailed("\n".join([*errors.messages, "a macro failed while rendering a page"]))
+        if config is not None:
+            config.plugins.on_build_error(error=failed)
+        shutil.rmtree(work, ignore_errors=True)
+        raise failed from exc
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise

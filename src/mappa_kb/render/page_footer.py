@@ -99,3 +99,19 @@ def source_html(source: Source) -> str:
     if source.url:
         title = f'<a href="{html.escape(source.url)}">{title}</a>'
     return f"{title}, {html.escape(source.publisher)}, {source.year}"
+
+
+STATISTICS_SECTION = "MAPPA Statistics"
+
+
+def render_statistics_footer(source_ids: list[str], sources: dict[str, Source]) -> str:
+    """Footer for a generated statistics page: the reports its figures come from.
+
+    The data files carry no review date of their own (they must equal the importer's
+    output), so this footer lists sources only; see the statistics data for checks.
+    """
+    citations = [Citation(source=s, section=STATISTICS_SECTION) for s in dict.fromkeys(source_ids)]
+    if not citations:
+        return ""
+    lines = ["", "", _OPEN, "", *_sources_block(citations, sources), _CLOSE, ""]
+    return "\n".join(lines)

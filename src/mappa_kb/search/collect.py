@@ -21,6 +21,7 @@ from mappa_kb.render.glossary_site import GLOSSARY_FOLDER
 from mappa_kb.search.html_text import html_to_text, page_content, split_sections
 from mappa_kb.search.lexicon import Entry
 from mappa_kb.search.passages import Passage
+from mappa_kb.stats.passages import statistic_passages
 
 PassageProvider = Callable[[Project], list[Passage]]
 
@@ -210,8 +211,8 @@ def page_passages(project: Project) -> list[Passage]:
     return passages
 
 
-PASSAGE_PROVIDERS: list[PassageProvider] = [glossary_passages, page_passages]
-"""Every source of answers, in order. Statistics sentences join here."""
+PASSAGE_PROVIDERS: list[PassageProvider] = [glossary_passages, page_passages, statistic_passages]
+"""Every source of answers, in order."""
 
 
 def collect_passages(

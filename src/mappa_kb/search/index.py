@@ -33,6 +33,7 @@ from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.scoring import BM25F
 
+from mappa_kb.atomic import swap_in
 from mappa_kb.search.lexicon import LEXICON_FILE, Lexicon
 from mappa_kb.search.passages import Passage, PassageKind
 from mappa_kb.search.text import STOP_WORDS, analysis_text
@@ -122,17 +123,6 @@ def analyze_word(word: str) -> str | None:
 # -- building -----------------------------------------------------------------------------
 
 
-def _swap_in(new: Path, final: Path) -> None:
-    """Two renames, never a copy: readers see the old index or the new one, whole."""
-    old = final.with_name(f".{final.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if final.exists():
-        final.rename(old)
-    new.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def _document(number: int, passage: Passage) -> dict[str, str]:
     """Fields as indexed (analysis text) and as stored (the passage as written)."""
     return {
@@ -172,7 +162,7 @@ def build_index(passages: Sequence[Passage], lexicon: Lexicon, index_dir: Path) 
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    _swap_in(work, final)
+    swap_in(work, final)
     return final
 
 
