@@ -92,10 +92,7 @@ def test_every_page_shows_reviewed_date_and_sources(real_site: Project) -> None:
     missing = []
     for name, page_html in pages.items():
         body = article(page_html)
-        # Generated statistics pages show figures exactly as the importer read them from
-        # a report; their data files have no review date yet (see the statistics data).
-        dated = not name.startswith("statistics/")
-        if dated and not re.search(
+        if not re.search(
             r'<p class="kb-reviewed">Last reviewed: \d{1,2} [A-Z][a-z]+ \d{4}</p>', body
         ):
             missing.append(f"{name}: no reviewed date")

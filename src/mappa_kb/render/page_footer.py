@@ -104,14 +104,16 @@ def source_html(source: Source) -> str:
 STATISTICS_SECTION = "MAPPA Statistics"
 
 
-def render_statistics_footer(source_ids: list[str], sources: dict[str, Source]) -> str:
-    """Footer for a generated statistics page: the reports its figures come from.
-
-    The data files carry no review date of their own (they must equal the importer's
-    output), so this footer lists sources only; see the statistics data for checks.
-    """
+def render_statistics_footer(
+    source_ids: list[str], sources: dict[str, Source], reviewed: dt.date | None
+) -> str:
+    """Footer for a generated statistics page: the reports its figures come from, and
+    when a person last checked them (data/statistics/reviewed.yaml)."""
     citations = [Citation(source=s, section=STATISTICS_SECTION) for s in dict.fromkeys(source_ids)]
     if not citations:
         return ""
-    lines = ["", "", _OPEN, "", *_sources_block(citations, sources), _CLOSE, ""]
+    lines = ["", "", _OPEN, "", *_sources_block(citations, sources)]
+    if reviewed is not None:
+        lines += _reviewed(reviewed)
+    lines += [_CLOSE, ""]
     return "\n".join(lines)

@@ -36,6 +36,7 @@ from mappa_kb.render.question_bank import QUESTION_BANK_TITLE, render_question_b
 from mappa_kb.render.statistics_pages import statistics_pages
 from mappa_kb.render.term_links import link_first_mentions
 from mappa_kb.stats.loading import StatisticsSet, load_sources, load_statistics_dir
+from mappa_kb.stats.models import AreaYearStatistics
 
 SNIPPETS = "pymdownx.snippets"
 
@@ -152,13 +153,19 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
         listed = self._listed_entries(src)
         if listed is not None:
             return markdown + render_collection_footer(listed, self.glossary.sources)
-        shown = self._statistics_sources(src)
+        shown = self._statistics_shown(src)
         if shown:
-            return markdown + render_statistics_footer(shown, self.glossary.sources)
+            assert self.statistics is not None
+            sources = [s.source for s in shown]
+            dates = [self.statistics.reviewed.get((s.area, s.year)) for s in shown]
+            # A page is as fresh as its least recently checked figures.
+            known = [d for d in dates if d is not None]
+            oldest = min(known) if len(known) == len(dates) else None
+            return markdown + render_statistics_footer(sources, self.glossary.sources, oldest)
         return markdown
 
-    def _statistics_sources(self, src: str) -> list[str]:
-        """Source ids of the figures on a generated statistics page (overview, area, year)."""
+    def _statistics_shown(self, src: str) -> list[AreaYearStatistics]:
+        """The figure files shown on a generated statistics page (overview, area, year)."""
         if self.statistics is None or not src.startswith("statistics/"):
             return []
         parts = src.removesuffix(".md").split("/")[1:]
@@ -167,7 +174,7 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
             shown = [s for s in shown if s.area == parts[0]]
         if len(parts) > 1 and parts[1] != "index":
             shown = [s for s in shown if s.year == parts[1]]
-        return [s.source for s in shown]
+        return shown
 
     def _listed_entries(self, src: str) -> list[GlossaryEntry] | None:
         """The entries a generated glossary list page shows (entry pages have a footer)."""
