@@ -226,7 +226,9 @@ def load_statistics_dir(
         result.by_area.setdefault(stats.area, {})[stats.year] = stats
         result.files[(stats.area, stats.year)] = shown
     reviews_shown = display_path(directory / REVIEWS_FILE, root)
-    result.reviewed, found = load_reviews(directory, reviews_shown, set(result.files))
+    # Files that exist count, loaded or not: a broken file is reported once, by itself.
+    on_disk = {(p.parent.name, p.stem) for p in directory.glob("*/*.yaml")}
+    result.reviewed, found = load_reviews(directory, reviews_shown, on_disk)
     problems += found
     if problems:
         raise ContentError(problems)
