@@ -264,3 +264,13 @@ def test_when_why_and_how_often_prefer_passages_of_that_shape(
         ],
     )  # fmt: skip
     assert expected in answerer.ask(question).answers[0].text
+
+
+def test_a_whole_series_shows_a_line_on_every_member(tmp_path: Path) -> None:
+    detail = "; ".join(["and the agency that leads, with more detail"] * 4)
+    rows = " ".join(f"Level {n}: what level {n} means for a person; {detail}." for n in (1, 2, 3))
+    text = f"The levels say how closely a person is managed. {FILLER} {rows}"
+    index = build_fixture_index(tmp_path / "search_index", [page("The three levels", text)])
+    shown = Answerer(index).ask("what are the MAPPA levels").answers[0].text
+    for n in (1, 2, 3):
+        assert f"Level {n}: what level {n} means for a person …" in shown

@@ -39,6 +39,17 @@ def _fit(block: str, limit: int) -> str:
     return _cut(kept, limit - 2) + (" …" if kept != block and len(kept) < limit - 2 else "")
 
 
+def _first_clause(block: str) -> str:
+    """A table row ('Category 1: who; which agency leads') cut to its first cell."""
+    first, _, rest = block.partition("; ")
+    return f"{first} …" if rest else block
+
+
+def _names_member(block: str, question: Question) -> bool:
+    terms = terms_and_pairs(block)
+    return any(covers(terms, frozenset({member})) for member in question.series)
+
+
 def _block_scores(blocks: list[str], question: Question) -> list[int]:
     compares = "compare" in question.intents and len(question.units) > 1
     if question.name_only and not compares:
@@ -97,6 +108,9 @@ def trim(text: str, question: Question, lead: bool) -> str:
         return text
     blocks = _blocks(sentences(text))
     scores = _block_scores(blocks, question)
+    if question.series:  # "the categories": a line on each beats the lead and every detail
+        blocks = [_first_clause(b) if _names_member(b, question) else b for b in blocks]
+        lead = lead and not any(_names_member(b, question) for b in blocks[1:])
     chosen: dict[int, str] = {}
     budget = ANSWER_CHARS
     if lead or not any(scores):
