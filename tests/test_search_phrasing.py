@@ -10,7 +10,8 @@ from search_support import ENTRIES, PASSAGES, REPORT, build_fixture_index
 from mappa_kb.content import ContentError, load_glossary
 from mappa_kb.search.answer import Answerer
 from mappa_kb.search.passages import Passage
-from mappa_kb.search.phrasing import Phrasing, load_phrasing_file
+from mappa_kb.search.phrasing import Phrasing
+from mappa_kb.search.phrasing_file import load_phrasing_file
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -11,9 +11,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from mappa_kb.search.passages import Passage
-from mappa_kb.search.phrasing import Phrasing, PhrasingFile, load_phrasing_file
+from mappa_kb.search.phrasing import Phrasing
+
+if TYPE_CHECKING:
+    from mappa_kb.search.phrasing_file import PhrasingFile
 
 LEXICON_FILE = "lexicon.json"
 _WORD = re.compile(r"[^\W\d_][^\W_]*")
@@ -107,6 +111,8 @@ def build_lexicon(
     area_names: dict[str, str] | None = None,
 ) -> Lexicon:
     """What questions need; `phrasing` defaults to search/phrasing.yaml."""
+    from mappa_kb.search.phrasing_file import load_phrasing_file  # build time only
+
     texts: list[str] = [p.title for p in passages]
     texts += [p.text for p in passages]
     texts += [p.keywords for p in passages]
