@@ -56,6 +56,7 @@ eval: build
 
 bench: build
 	$(BIN)/python scripts/benchmark_qa.py
+	$(BIN)/python scripts/benchmark_statistics.py
 
 lock: venv
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --no-header -o requirements.lock

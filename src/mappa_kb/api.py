@@ -12,6 +12,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 
 from mappa_kb.paths import Project
+from mappa_kb.search.api_routes import install as install_search_routes
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -29,7 +30,7 @@ SECURITY_HEADERS = {
 
 # Routers (the Q&A API) register here, so this module stays the same as they grow.
 RouteInstaller = Callable[[FastAPI, Project], None]
-ROUTE_INSTALLERS: list[RouteInstaller] = []
+ROUTE_INSTALLERS: list[RouteInstaller] = [install_search_routes]
 
 
 def create_app(project: Project, site_dir: Path | None = None) -> FastAPI:

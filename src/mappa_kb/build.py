@@ -18,8 +18,10 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from mappa_kb.atomic import swap_in
 from mappa_kb.content import load_glossary
 from mappa_kb.paths import Project
+from mappa_kb.search.indexing import index_step
 
 log = logging.getLogger("mappa_kb")
 
@@ -37,16 +39,15 @@ class BuildReport:
         return "Built: " + ", ".join(parts)
 
 
-def swap_in(new: Path, final: Path) -> None:
-    """Replace `final` with the finished folder `new` with two renames, never a copy."""
-    old = final.with_name(f".{final.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if final.exists():
-        final.rename(old)
-    new.rename(final)
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
+class _ErrorCollector(logging.Handler):
+    """Keeps MkDocs' warnings and errors: its Abort only says *that* the build failed."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname}: {record.getMessage()}")
 
 
 def build_site(project: Project, site_dir: Path | None = None) -> Path:
@@ -54,22 +55,35 @@ def build_site(project: Project, site_dir: Path | None = None) -> Path:
     final = (site_dir or project.site_dir).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
+    config = None
+    errors = _ErrorCollector()
+    logging.getLogger("mkdocs").addHandler(errors)
     try:
         config = load_config(str(project.config_file), site_dir=str(work), strict=True)
         mkdocs_build(config)
     except (Abort, ConfigurationError, PluginError) as exc:
         shutil.rmtree(work, ignore_errors=True)
-        raise BuildFailed(str(exc)) from exc
+        raise BuildFailed("\n".join([*errors.messages, str(exc)])) from exc
+    except SystemExit as exc:
+        # mkdocs-macros (on_error_fail) exits instead of raising, so MkDocs skips
+        # on_build_error; run it ourselves so plugins release what they hold.
+        failed = BuildFailed("\n".join([*errors.messages, "a macro failed while rendering a page"]))
+        if config is not None:
+            config.plugins.on_build_error(error=failed)
+        shutil.rmtree(work, ignore_errors=True)
+        raise failed from exc
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
+    finally:
+        logging.getLogger("mkdocs").removeHandler(errors)
     swap_in(work, final)
     return final
 
 
 # Later stages (the search index) register here, so `build` grows without editing callers.
 ExtraStep = Callable[[Project], None]
-EXTRA_STEPS: list[tuple[str, ExtraStep]] = []
+EXTRA_STEPS: list[tuple[str, ExtraStep]] = [("index", index_step)]
 
 
 def build_all(project: Project, site_dir: Path | None = None) -> BuildReport:

@@ -41,7 +41,8 @@ def test_hovering_an_abbreviation_shows_its_meaning(
     url = f"/glossary/{RICH_ENTRY}/"
     expected = meanings(built, url)
     page = open_page(app.url + url)
-    abbr = page.locator("article p abbr:not(:has(a))").first
+    # A plain mention in running text: not a heading, not inside a link.
+    abbr = page.locator("article :is(p, li) > abbr:not(:has(a))").first
     shown = abbr.inner_text()
     expect(page.locator(ACTIVE_TOOLTIP)).to_have_count(0)
     abbr.hover()

@@ -7,8 +7,6 @@ import os
 import sys
 from pathlib import Path
 
-from mappa_kb.build import BuildFailed, build_all
-from mappa_kb.content import ContentError
 from mappa_kb.paths import Project
 
 
@@ -31,6 +29,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run_build(project: Project, site_dir: Path | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner is not our warning
+    # Imported here, not at the top: `mappa-kb ask` shares this CLI and must start fast.
+    from mappa_kb.build import BuildFailed, build_all
+    from mappa_kb.content import ContentError
+
     try:
         report = build_all(project, site_dir)
     except ContentError as exc:

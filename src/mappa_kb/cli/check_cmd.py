@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from mappa_kb.content import ContentError, load_glossary
 from mappa_kb.paths import Project
 
 
@@ -21,11 +20,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: keeps the CLI fast to start.
+    from mappa_kb.content import ContentError, Problem, load_glossary
+    from mappa_kb.stats.loading import load_sources, load_statistics_dir
+
     project = Project.at(args.root)
+    problems: list[Problem] = []
+    glossary = statistics = None
     try:
         glossary = load_glossary(project.glossary_dir, project.root)
     except ContentError as exc:
-        print(exc.report(), file=sys.stderr)
+        problems += exc.problems
+    sources = glossary.sources if glossary else load_sources(project.glossary_dir)
+    try:
+        statistics = load_statistics_dir(project.statistics_dir, project.root, sources)
+    except ContentError as exc:
+        problems += exc.problems
+    if problems or glossary is None or statistics is None:
+        print(ContentError(problems).report(), file=sys.stderr)
         return 1
-    print(f"OK: {len(glossary.entries)} glossary entries, {len(glossary.sources)} sources.")
+    print(
+        f"OK: {len(glossary.entries)} glossary entries, {len(glossary.sources)} sources, "
+        f"{len(statistics.all())} statistics files."
+    )
     return 0

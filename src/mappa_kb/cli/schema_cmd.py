@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from mappa_kb.content.schema import write_schemas
 from mappa_kb.paths import Project
 
 
@@ -20,6 +19,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from mappa_kb.content.schema import write_schemas  # lazily: keeps the CLI fast
+
     for path in write_schemas(Project.at(args.root).glossary_dir):
         print(f"wrote {path}")
     return 0

@@ -66,7 +66,10 @@ def parse_yaml(text: str) -> LocatedYaml:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
-        message = " ".join(filter(None, [exc.context, exc.problem])) or str(exc)
+        context = exc.context or ""
+        if context and exc.context_mark is not None and exc.context_mark is not mark:
+            context += f" (started on line {exc.context_mark.line + 1})"
+        message = ": ".join(filter(None, [context, exc.problem])) or str(exc)
         raise YamlSyntaxError(line, message) from exc
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(1, str(exc)) from exc

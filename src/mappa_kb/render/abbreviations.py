@@ -25,9 +25,13 @@ def _one_line(text: str) -> str:
 
 
 def _variants(name: str) -> list[str]:
-    """The name as written and, mid-sentence, with a lower-case first letter."""
+    """The name as written and, for multi-word names, with a lower-case first letter
+    (mid-sentence use). Single words are left alone: a tooltip on every ordinary
+    "police" or "recall" would bury the useful ones."""
     lowered = name[:1].lower() + name[1:]
-    return [name] if lowered == name or name[1:2].isupper() else [name, lowered]
+    if lowered == name or name[1:2].isupper() or " " not in name:
+        return [name]
+    return [name, lowered]
 
 
 def tooltips(glossary: Glossary) -> list[Tooltip]:
@@ -56,7 +60,6 @@ def tooltips(glossary: Glossary) -> list[Tooltip]:
 def render_abbreviations(glossary: Glossary) -> str:
     """The snippet file: one `*[text]: title` line per tooltip."""
     lines = [f"*[{t.text}]: {t.title}" for t in tooltips(glossary) if "]" not in t.text]
-    # One definition per block: Markdown's abbr processor takes one line from a block and
-    # re-queues the rest, so a single block of N lines costs O(N^2) regex scans per page
-    # (a 110-entry glossary took two minutes to build; blank lines make it nine seconds).
+    # One block per definition: the block parser re-tests the rest of a block after
+    # each definition it consumes, which is quadratic in a block of hundreds of lines.
     return "\n\n".join(lines) + "\n"

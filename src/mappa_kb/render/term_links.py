@@ -27,6 +27,7 @@ def link_first_mentions(
     """Put <a class="kb-term"> inside the first linkable <abbr> of each entry."""
     linked: set[str] = set() if skip_entry is None else {skip_entry}
     depth = 0
+    in_link = 0
     out: list[str] = []
     pos = 0
     while True:
@@ -47,6 +48,14 @@ def link_first_mentions(
                 )
                 pos = abbr.end()
                 continue
+        if name == "abbr" and not closing and in_link:
+            # Already inside an author's link: the term is reachable, so don't link it again.
+            abbr = _ABBR.match(html, tag.start())
+            entry_id = entry_for_text(abbr.group(1)) if abbr else None
+            if entry_id:
+                linked.add(entry_id)
+        if name == "a":
+            in_link = max(0, in_link + (-1 if closing else 1))
         if name in _NO_LINK:
             depth = max(0, depth + (-1 if closing else 1))
         out.append(html[pos : tag.end()])

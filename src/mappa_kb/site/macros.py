@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from mappa_kb.site import statistics_macros
+
 
 def define_env(env: Any) -> None:
     """Register macros with mkdocs-macros."""
-    del env  # statistics and page macros are registered by their own modules
+    statistics_macros.register(env)

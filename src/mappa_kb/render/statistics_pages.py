@@ -1,0 +1,394 @@
+"""Statistics -> pages: an overview comparing areas, a page per area, a page per area
+and year, and the SVG charts they show. Every number comes from the data files.
+
+Returns the pages as {docs-relative path: Markdown} and the charts as {path: ChartSpec}
+for render.charts.draw_all; the plugin adds both to the site. Glossary links are made
+only to entries that exist (`terms`: id -> term), so a statistic never links to a
+missing page.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from mappa_kb.render.charts import ChartSpec
+from mappa_kb.render.statistics_tables import (
+    chart_pair,
+    figures_table,
+    glossary_links,
+    html_table,
+    number,
+)
+from mappa_kb.stats.catalogue import (
+    CATEGORY_COLUMNS,
+    COLUMN_LABELS,
+    FIGURES,
+    ROW_LABELS,
+    TABLE_BY_KEY,
+)
+from mappa_kb.stats.derived import DERIVED, DERIVED_BY_KEY, derived_text, derived_value, percent
+from mappa_kb.stats.loading import StatisticsSet
+from mappa_kb.stats.models import AreaYearStatistics
+from mappa_kb.stats.sentences import anchor_for, human_day
+
+FOLDER = "statistics"
+FRONT = "---\ntitle: {title}\ndescription: {description}\nrender_macros: false\n---\n"
+# Column of the comparison tables: derived key or 'per_100k', with its heading.
+COMPARE = (
+    ("per_100k", "Registered sexual offenders per 100,000"),
+    ("share_level1", "Managed at Level 1"),
+    ("category1_share", "Category 1 share"),
+    ("recall_rate", "Level 2 and 3 recall rate"),
+)
+COMPARE_GLOSSARY = ("rate-per-100000", "level-1", "category-1", "returned-to-custody")
+
+
+def year_path(area: str, year: str) -> str:
+    return f"{FOLDER}/{area}/{year}.md"
+
+
+def _front(title: str, description: str) -> str:
+    return FRONT.format(title=json.dumps(title), description=json.dumps(description))
+
+
+def _heading(stats: AreaYearStatistics) -> str:
+    return f"{stats.area_name} MAPPA statistics {stats.year}"
+
+
+@dataclass
+class StatisticsSite:
+    pages: dict[str, str] = field(default_factory=dict)
+    charts: dict[str, ChartSpec] = field(default_factory=dict)
+
+    def add(self, other: StatisticsSite) -> None:
+        self.pages.update(other.pages)
+        self.charts.update(other.charts)
+
+
+def _eligible_chart(stats: AreaYearStatistics) -> ChartSpec:
+    rows = [ROW_LABELS[r] for r in ("level1", "level2", "level3")]
+    values = [
+        [getattr(getattr(stats.eligible, r), c) or 0 for c in CATEGORY_COLUMNS]
+        for r in ("level1", "level2", "level3")
+    ]
+    parts = []
+    for label, row in zip(rows, values, strict=True):
+        total = sum(row) or 1
+        shares = ", ".join(
+            f"{COLUMN_LABELS[c]} {100 * v / total:.0f}%"
+            for c, v in zip(CATEGORY_COLUMNS, row, strict=True)
+            if not (label == "Level 1" and c == "cat3")
+        )
+        parts.append(f"{label} ({sum(row):,} people): {shares}")
+    return ChartSpec(
+        "stacked_shares",
+        f"Category mix at each level, {human_day(stats, snapshot=True)}",
+        "Share of each category among the people at each level. " + "; ".join(parts) + ".",
+        {"rows": rows, "parts": [COLUMN_LABELS[c] for c in CATEGORY_COLUMNS], "values": values},
+    )
+
+
+def _recall_chart(stats: AreaYearStatistics) -> tuple[ChartSpec, str]:
+    managed = [getattr(stats.levels_2_3_yearly.total, c) for c in CATEGORY_COLUMNS]
+    returned = [getattr(stats.returned_to_custody.total, c) for c in CATEGORY_COLUMNS]
+    labels = [COLUMN_LABELS[c] for c in CATEGORY_COLUMNS]
+    rates = [
+        percent(Fraction(100 * r, m) if m else None) for r, m in zip(returned, managed, strict=True)
+    ]
+    said = "; ".join(
+        f"{label}: {r:,} of {m:,} ({rate})"
+        for label, r, m, rate in zip(labels, returned, managed, rates, strict=True)
+    )
+    chart = ChartSpec(
+        "grouped_bars",
+        f"Level 2 and 3: people managed and returned to custody, {stats.year}",
+        f"For each category, people managed at Level 2 or 3 during the year and those of "
+        f"them returned to custody for breach of licence. {said}.",
+        {
+            "groups": labels,
+            "series": [
+                ("Managed at Level 2 or 3", [m or 0 for m in managed]),
+                ("Returned to custody", returned),
+            ],
+            "ylabel": "People",
+        },
+    )
+    table = html_table(
+        "Returns to custody per category",
+        ["Category", "Managed during the year", "Returned to custody", "Recall rate"],
+        [
+            (label, [number(m), number(r), rate])
+            for label, m, r, rate in zip(labels, managed, returned, rates, strict=True)
+        ],
+    )
+    return chart, table
+
+
+def _at_a_glance(stats: AreaYearStatistics, terms: dict[str, str], prefix: str) -> list[str]:
+    lines = [
+        "## At a glance { #at-a-glance }",
+        "",
+        "Worked out from the figures below, so areas of different size can be compared.",
+        "",
+        "| Measure | Value | How it is worked out |",
+        "| --- | --- | --- |",
+    ]
+    for info in DERIVED:
+        links = glossary_links(info.glossary, terms, prefix)
+        lines.append(f"| {info.title} | {derived_text(stats, info.key)} | {info.how} {links} |")
+    return [*lines, ""]
+
+
+def _section(key: str, terms: dict[str, str], prefix: str) -> list[str]:
+    info = TABLE_BY_KEY[key]
+    links = glossary_links(info.glossary, terms, prefix)
+    return [f"## {info.title} {{ #{anchor_for(key)} }}", "", info.explanation, "", links, ""]
+
+
+def _other_figures(stats: AreaYearStatistics, terms: dict[str, str], prefix: str) -> list[str]:
+    lines = [
+        "## Other figures for the year { #other-figures }",
+        "",
+        "| Figure | Number | What it counts |",
+        "| --- | --- | --- |",
+    ]
+    for figure in FIGURES:
+        value = getattr(stats, figure.key)
+        links = glossary_links(figure.glossary, terms, prefix)
+        lines.append(
+            f'| <span id="{anchor_for(figure.key)}"></span>{figure.title} | {number(value)} '
+            f"| {figure.explanation} {links} |"
+        )
+    return [*lines, ""]
+
+
+def year_page(
+    stats: AreaYearStatistics, statistics: StatisticsSet, terms: dict[str, str]
+) -> StatisticsSite:
+    """The area-year page and its two charts."""
+    prefix = "../../glossary/"
+    source = statistics.sources.get(stats.source)
+    cited = html.escape(source.title) if source else stats.source
+    if source and source.url:
+        cited = f"[{cited}]({source.url})"
+    base = f"{FOLDER}/{stats.area}/{stats.year}"
+    eligible = _eligible_chart(stats)
+    recall, recall_table = _recall_chart(stats)
+    lines = [
+        _front(
+            _heading(stats),
+            f"MAPPA figures for {stats.area_name}, {human_day(stats, snapshot=False)}.",
+        ),
+        f"# {html.escape(_heading(stats))}",
+        "",
+        f"Figures for {human_day(stats, snapshot=False)}, from the {cited} (section: MAPPA "
+        f"Statistics). Tables marked as a snapshot count people {human_day(stats, True)}; "
+        "the others count over the whole year.",
+        "",
+        f"[All years for {html.escape(stats.area_name)}](index.md) · "
+        "[All areas compared](../index.md)",
+        "",
+        *_at_a_glance(stats, terms, prefix),
+        *_section("eligible", terms, prefix),
+        *chart_pair(
+            f"{stats.year}-eligible.svg",
+            eligible,
+            figures_table(stats, TABLE_BY_KEY["eligible"], "Snapshot on 31 March, by level"),
+        ),
+        *_section("levels_2_3_yearly", terms, prefix),
+        figures_table(stats, TABLE_BY_KEY["levels_2_3_yearly"], "Yearly total, by level"),
+        "",
+        *_section("returned_to_custody", terms, prefix),
+        *chart_pair(f"{stats.year}-recalls.svg", recall, recall_table),
+        figures_table(stats, TABLE_BY_KEY["returned_to_custody"], "Returned to custody, by level"),
+        "",
+        *_section("shpo_breach", terms, prefix),
+        figures_table(
+            stats, TABLE_BY_KEY["shpo_breach"], "Returned to custody for breach of an SHPO"
+        ),
+        "",
+        *_other_figures(stats, terms, prefix),
+    ]
+    return StatisticsSite(
+        pages={f"{base}.md": "\n".join(lines)},
+        charts={f"{base}-eligible.svg": eligible, f"{base}-recalls.svg": recall},
+    )
+
+
+def _compare_value(stats: AreaYearStatistics, key: str) -> str:
+    if key == "per_100k":
+        return f"{stats.notifiable_per_100k:,}"
+    return derived_text(stats, key)
+
+
+def area_page(area: str, statistics: StatisticsSet, terms: dict[str, str]) -> StatisticsSite:
+    """An area's years side by side, with a trend chart once there are two or more."""
+    name = statistics.area_name(area)
+    years = statistics.years(area)
+    all_stats = [statistics.get(area, y) for y in years]
+    header = "| Year | MAPPA-eligible on 31 March | " + " | ".join(h for _, h in COMPARE) + " |"
+    lines = [
+        _front(f"{name} MAPPA statistics", f"MAPPA figures for {name}, year by year."),
+        f"# {html.escape(name)} MAPPA statistics",
+        "",
+        f"Figures for {html.escape(name)} from its MAPPA annual reports, one page per "
+        "reporting year (1 April to 31 March). [All areas compared](../index.md)",
+        "",
+        header,
+        "| --- " * (len(COMPARE) + 2) + "|",
+    ]
+    for stats in all_stats:
+        cells = " | ".join(_compare_value(stats, key) for key, _ in COMPARE)
+        lines.append(
+            f"| [{stats.year}]({stats.year}.md) | {stats.eligible.total.total:,} | {cells} |"
+        )
+    lines += [
+        "",
+        glossary_links(("mappa-eligible-individual", *COMPARE_GLOSSARY), terms, "../../glossary/"),
+        "",
+    ]
+    out = StatisticsSite()
+    if len(all_stats) > 1:
+        counts = [s.eligible.total.total for s in all_stats]
+        chart = ChartSpec(
+            "trend_lines",
+            f"{name}: MAPPA-eligible people on 31 March, by year",
+            f"From {years[0]} to {years[-1]}: "
+            + ", ".join(f"{y} {c:,}" for y, c in zip(years, counts, strict=True))
+            + ".",
+            {"years": years, "series": [("MAPPA-eligible people", counts)], "ylabel": "People"},
+        )
+        table = html_table(
+            "MAPPA-eligible people on 31 March",
+            ["Year", "People"],
+            [(y, [number(c)]) for y, c in zip(years, counts, strict=True)],
+        )
+        lines += ["## Trend { #trend }", ""]
+        lines += chart_pair("trend.svg", chart, table)
+        out.charts[f"{FOLDER}/{area}/trend.svg"] = chart
+    out.pages[f"{FOLDER}/{area}/index.md"] = "\n".join(lines)
+    return out
+
+
+def _ranked(
+    statistics: StatisticsSet,
+    *,
+    year: str,
+    title: str,
+    unit: str,
+    value: Callable[[AreaYearStatistics], float | None],
+) -> tuple[ChartSpec, str] | None:
+    pairs = []
+    for area in statistics.area_ids():
+        if year in statistics.by_area[area]:
+            found = value(statistics.get(area, year))
+            if found is not None:
+                pairs.append((statistics.area_name(area), found))
+    if not pairs:
+        return None
+    pairs.sort(key=lambda p: (-p[1], p[0]))
+    shown = [f"{v:,.1f}".removesuffix(".0") for _, v in pairs]
+    chart = ChartSpec(
+        "ranked_bars",
+        title,
+        f"Areas from highest to lowest ({unit}): "
+        + "; ".join(f"{n} {s}" for (n, _), s in zip(pairs, shown, strict=True))
+        + ".",
+        {"labels": [n for n, _ in pairs], "values": [v for _, v in pairs], "xlabel": unit},
+    )
+    table = html_table(
+        html.escape(title),
+        ["Area", html.escape(unit)],
+        [(html.escape(n), [s]) for (n, _), s in zip(pairs, shown, strict=True)],
+    )
+    return chart, table
+
+
+def overview_page(statistics: StatisticsSet, terms: dict[str, str]) -> StatisticsSite:
+    """Areas side by side for the latest year, with two ranked charts."""
+    prefix = "../glossary/"
+    lines = [
+        _front("MAPPA statistics", "MAPPA figures by area, compared side by side."),
+        "# MAPPA statistics",
+        "",
+        "Each area publishes the same standard tables every year. The figures here are "
+        "read from those reports and checked: every total adds up to its parts.",
+        "",
+    ]
+    year = statistics.latest_year()
+    out = StatisticsSite()
+    if year is None:
+        out.pages[f"{FOLDER}/index.md"] = "\n".join(
+            [*lines, "No statistics have been added yet.", ""]
+        )
+        return out
+    lines += [
+        f"## Areas compared, {year} {{ #compared }}",
+        "",
+        "Raw counts mostly show how big an area is, so the table compares rates: the "
+        "reports' own rate per 100,000 population, and shares worked out from each "
+        "area's own figures. Populations are not in the reports, so no other rate per "
+        "head is shown.",
+        "",
+        "| Area | MAPPA-eligible on 31 March | " + " | ".join(h for _, h in COMPARE) + " |",
+        "| --- " * (len(COMPARE) + 2) + "|",
+    ]
+    for area in statistics.area_ids():
+        if year not in statistics.by_area[area]:
+            continue
+        stats = statistics.get(area, year)
+        cells = " | ".join(_compare_value(stats, key) for key, _ in COMPARE)
+        link = f"[{html.escape(stats.area_name)}]({area}/{year}.md)"
+        lines.append(f"| {link} | {stats.eligible.total.total:,} | {cells} |")
+    lines += [
+        "",
+        glossary_links(("mappa-eligible-individual", *COMPARE_GLOSSARY), terms, prefix),
+        "",
+    ]
+    for key, title, unit, value in (
+        (
+            "per-100k",
+            f"Registered sexual offenders per 100,000 population, {year}",
+            "per 100,000 population",
+            lambda s: float(s.notifiable_per_100k),
+        ),
+        (
+            "recall-rate",
+            f"Level 2 and 3 recall rate, {year}",
+            "returns per 100 people managed",
+            lambda s: _as_float(derived_value(s, "recall_rate")),
+        ),
+    ):
+        ranked = _ranked(statistics, year=year, title=title, unit=unit, value=value)
+        if ranked is None:
+            continue
+        chart, table = ranked
+        lines += [f"### {html.escape(title)} {{ #{key} }}", ""]
+        if key == "recall-rate":
+            lines += [DERIVED_BY_KEY["recall_rate"].how, ""]
+        lines += chart_pair(f"{year}-{key}.svg", chart, table)
+        out.charts[f"{FOLDER}/{year}-{key}.svg"] = chart
+    lines += ["## All areas and years { #all }", ""]
+    for area in statistics.area_ids():
+        years = ", ".join(f"[{y}]({area}/{y}.md)" for y in statistics.years(area))
+        lines.append(f"- [{html.escape(statistics.area_name(area))}]({area}/index.md): {years}")
+    out.pages[f"{FOLDER}/index.md"] = "\n".join([*lines, ""])
+    return out
+
+
+def _as_float(value: Fraction | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def statistics_pages(statistics: StatisticsSet, terms: dict[str, str]) -> StatisticsSite:
+    """Every generated statistics page, and every chart as a spec to draw."""
+    out = overview_page(statistics, terms)
+    for area in statistics.area_ids():
+        out.add(area_page(area, statistics, terms))
+        for year in statistics.years(area):
+            out.add(year_page(statistics.get(area, year), statistics, terms))
+    return out

@@ -1,0 +1,91 @@
+"""Statistics tables as HTML, and the small Markdown pieces statistics pages share.
+
+Tables are HTML (not Markdown) so they can carry a caption and row/column headers
+that screen readers announce with each number.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from mappa_kb.render.charts import ChartSpec
+from mappa_kb.stats.catalogue import COLUMN_LABELS, COLUMN_NAMES, ROW_LABELS, TableInfo
+from mappa_kb.stats.models import AreaYearStatistics, CategoryRow
+
+NOT_APPLICABLE = '–<span class="kb-sr-only"> not applicable</span>'
+
+
+def number(value: int | None) -> str:
+    return NOT_APPLICABLE if value is None else f"{value:,}"
+
+
+def html_table(
+    caption: str,
+    header: Sequence[str],
+    rows: Sequence[tuple[str, Sequence[str]]],
+    css: str = "kb-stats-table",
+) -> str:
+    """A table whose first column labels each row; cells are already-escaped HTML."""
+    head = "".join(f'<th scope="col">{h}</th>' for h in header)
+    body = "".join(
+        f'<tr><th scope="row">{label}</th>{"".join(f"<td>{c}</td>" for c in cells)}</tr>'
+        for label, cells in rows
+    )
+    return (
+        f'<table class="{css}"><caption>{caption}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def column_header(column: str) -> str:
+    if column == "total":
+        return "Total"
+    return f'{COLUMN_LABELS[column]}<br><span class="kb-col-note">{COLUMN_NAMES[column]}</span>'
+
+
+def figures_table(stats: AreaYearStatistics, info: TableInfo, caption: str) -> str:
+    """One standard table of the report, as printed there: levels by categories."""
+    value = getattr(stats, info.key)
+    rows = []
+    for name in info.rows:
+        row = getattr(value, name)
+        if isinstance(row, CategoryRow):
+            cells = [number(getattr(row, column)) for column in info.columns]
+        else:
+            cells = [number(row)]
+        rows.append((ROW_LABELS[name], cells))
+    header = (
+        ["Level", *(column_header(c) for c in info.columns)]
+        if info.columns
+        else [
+            "Level",
+            "People",
+        ]
+    )
+    return html_table(html.escape(caption), header, rows)
+
+
+def glossary_links(ids: Sequence[str], terms: dict[str, str], prefix: str) -> str:
+    """'Glossary: [Level 1](…), …' for the entries that exist; '' when none do."""
+    links = [f"[{terms[i]}]({prefix}{i}.md)" for i in ids if i in terms]
+    return f"Glossary: {', '.join(links)}." if links else ""
+
+
+def chart_pair(image: str, chart: ChartSpec, table: str) -> list[str]:
+    """A chart with its title and description, and the data table beside it."""
+    return [
+        '<div class="kb-chart-pair" markdown>',
+        '<figure class="kb-chart" markdown>',
+        f"![{_alt(chart.description)}]({image})",
+        f"<figcaption><strong>{html.escape(chart.title)}</strong>. "
+        f"{html.escape(chart.description)}</figcaption>",
+        "</figure>",
+        f'<div class="kb-chart-data">{table}</div>',
+        "</div>",
+        "",
+    ]
+
+
+def _alt(text: str) -> str:
+    return text.replace("[", "(").replace("]", ")").replace("\n", " ")

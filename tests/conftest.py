@@ -1,0 +1,100 @@
+"""Shared fixtures: tiny real projects in tmp_path, built with the real plugin."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from mappa_kb.paths import Project
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+ENTRY_TEMPLATE = """\
+id: {id}
+term: {term}
+abbreviations: {abbreviations}
+topic: orders-and-notification
+summary: {summary}
+definition: The {term} is explained here for staff.
+related: {related}
+questions: ["What does the {term} mean for our area?"]
+sources: [{{source: london-2022-23, section: Explanation commentary on statistical tables}}]
+reviewed: 2026-11-21
+"""
+
+
+def entry_yaml(
+    id: str,
+    term: str,
+    abbreviations: str = "[]",
+    summary: str = "A plain summary.",
+    related: str = "[]",
+    extra: str = "",
+) -> str:
+    text = ENTRY_TEMPLATE.format(
+        id=id, term=term, abbreviations=abbreviations, summary=summary, related=related
+    )
+    return text + textwrap.dedent(extra)
+
+
+HOME = """# Home
+
+A Sexual Risk Order (SRO) is one kind of order. The SRO is explained in the glossary.
+People on the sex offenders register must tell the police things.
+"""
+
+MakeProject = Callable[..., Project]
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> MakeProject:
+    """A copy of this project's site config with a glossary of our choosing."""
+
+    def make(entries: dict[str, str] | None = None, docs: dict[str, str] | None = None) -> Project:
+        root = tmp_path / "project"
+        root.mkdir()
+        # The real theme, plugins and extensions, but only our pages: the real docs link
+        # to real entries, which a tiny glossary does not have.
+        config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+        config.pop("nav", None)
+        (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+        shutil.copytree(REPO / "scripts", root / "scripts")
+        shutil.copytree(REPO / "docs" / "assets", root / "docs" / "assets")
+        (root / "docs" / "index.md").write_text(HOME, encoding="utf-8")
+        if (REPO / "data").is_dir():
+            shutil.copytree(REPO / "data", root / "data")
+        glossary = root / "glossary"
+        glossary.mkdir()
+        for name in ("sources.yaml", "topics.yaml"):
+            shutil.copy(REPO / "glossary" / name, glossary / name)
+        if entries is None:
+            entries = {
+                "sexual-risk-order": entry_yaml(
+                    "sexual-risk-order",
+                    "Sexual Risk Order",
+                    "[SRO]",
+                    "An order for people at risk of causing sexual harm.",
+                    "[notification-requirements]",
+                ),
+                "notification-requirements": entry_yaml(
+                    "notification-requirements",
+                    "Notification requirements",
+                    summary="Rules that make some people tell the police where they live.",
+                    extra="aliases: [sex offenders register]\n",
+                ),
+            }
+        for entry_id, text in entries.items():
+            (glossary / f"{entry_id}.yaml").write_text(text, encoding="utf-8")
+        for rel, text in (docs or {}).items():
+            path = root / "docs" / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return Project.at(root)
+
+    return make

@@ -1,0 +1,61 @@
+"""The `mappa-kb` command: help for every subcommand, and exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, MakeProject
+from mappa_kb.cli import build_parser, main
+
+
+def subcommands() -> list[str]:
+    parser = build_parser()
+    action = next(a for a in parser._actions if a.dest == "command")
+    return sorted(action.choices)  # type: ignore[arg-type]
+
+
+def test_expected_subcommands_exist() -> None:
+    assert {"check", "build", "serve", "schema"} <= set(subcommands())
+
+
+@pytest.mark.parametrize("command", subcommands())
+def test_every_subcommand_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: mappa-kb {command}")
+    assert len(out.splitlines()) > 3
+
+
+def test_console_script_is_installed() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mappa_kb.cli", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert "check" in result.stdout and "build" in result.stdout
+
+
+def test_check_passes_on_good_content(
+    make_project: MakeProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = make_project()
+    assert main(["check", "--root", str(project.root)]) == 0
+    assert "OK: 2 glossary entries" in capsys.readouterr().out
+
+
+def test_build_reports_failure_with_exit_1(
+    make_project: MakeProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = make_project()
+    (project.glossary_dir / "bad.yaml").write_text("id: [", encoding="utf-8")
+    assert main(["build", "--root", str(project.root)]) == 1
+    assert "glossary/bad.yaml:1: invalid YAML" in capsys.readouterr().err
+    assert not project.site_dir.exists()

@@ -1,0 +1,172 @@
+"""Build a real site from a tiny glossary and check what a reader gets."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import MakeProject, entry_yaml
+from mappa_kb.build import build_all
+from mappa_kb.paths import Project
+
+
+@pytest.fixture
+def built(make_project: MakeProject) -> Project:
+    project = make_project(
+        {
+            "sexual-risk-order": entry_yaml(
+                "sexual-risk-order",
+                "Sexual Risk Order",
+                "[SRO]",
+                "An order for people at risk of causing sexual harm.",
+                "[notification-requirements]",
+                extra="replaces: [risk-of-sexual-harm-order]\n"
+                "key_facts:\n"
+                "  - text: It lasts at least two years.\n"
+                "    sources: [{source: sexual-offences-act-2003, section: section 122A}]\n",
+            ),
+            "risk-of-sexual-harm-order": entry_yaml(
+                "risk-of-sexual-harm-order",
+                "Risk of Sexual Harm Order",
+                "[RoSHO]",
+                extra="replaced_by: [sexual-risk-order]\n",
+            ),
+            "notification-requirements": entry_yaml(
+                "notification-requirements",
+                "Notification requirements",
+                summary="Rules that make some people tell the police where they live.",
+                extra="aliases: [sex offenders register]\n",
+            ),
+        }
+    )
+    build_all(project)
+    return project
+
+
+def page(project: Project, rel: str) -> str:
+    return (project.site_dir / rel / "index.html").read_text(encoding="utf-8")
+
+
+def text(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)
+
+
+def article(html: str) -> str:
+    match = re.search(r"<article[^>]*>(.*)</article>", html, re.S)
+    assert match, "page has no article"
+    return match.group(1)
+
+
+def test_entry_page_has_every_part(built: Project) -> None:
+    html = article(page(built, "glossary/sexual-risk-order"))
+    assert re.search(r"<h1[^>]*>.*Sexual Risk Order.*SRO.*</h1>", html)
+    assert "An order for people at risk of causing sexual harm." in html
+    assert 'id="what-it-means"' in html and "explained here for staff" in html
+    assert 'id="key-facts"' in html and "It lasts at least two years." in html
+    # each fact carries a numbered citation pointing at the sources list
+    assert re.search(r'two years\. <a href="#source-(\d)">\[\1\]</a>', html)
+    assert 'id="what-it-replaced-and-what-replaced-it"' in html
+    assert 'href="../risk-of-sexual-harm-order/"' in html
+    assert 'href="../notification-requirements/"' in html
+    assert "What does the Sexual Risk Order mean for our area?" in text(html)
+    assert re.search(r'<li id="source-\d">.*London MAPPA Annual Report 2022-23', html)
+    assert 'href="https://www.legislation.gov.uk/ukpga/2003/42/contents"' in html
+    assert "Last reviewed: 21 November 2026" in html
+    assert 'href="../topics/orders-and-notification/"' in html
+
+
+def test_replaced_entry_points_forward(built: Project) -> None:
+    html = article(page(built, "glossary/risk-of-sexual-harm-order"))
+    assert re.search(r'Replaced by <a href="../sexual-risk-order/">', html)
+
+
+def test_a_to_z_has_letters_jump_links_and_other_names(built: Project) -> None:
+    html = article(page(built, "glossary"))
+    for letter in ("n", "r", "s"):
+        assert f'id="letter-{letter}"' in html
+        assert f'href="#letter-{letter}"' in html
+    assert 'href="#letter-q"' not in html  # no entries under Q: not a dead link
+    assert re.search(r'<nav aria-label="Jump to letter"', html)
+    # other names point to the entry
+    assert re.search(
+        r"sex offenders register</abbr>: see <a href=\"notification-requirements/\"", html
+    )
+    assert re.search(r"<li><abbr[^>]*>SRO</abbr>: see <a href=\"sexual-risk-order/\"", html)
+
+
+def test_topic_pages_list_their_entries(built: Project) -> None:
+    html = article(page(built, "glossary/topics/orders-and-notification"))
+    assert 'href="../../sexual-risk-order/"' in html
+    index = article(page(built, "glossary/topics"))
+    assert re.search(
+        r'href="orders-and-notification/">Civil orders and notification</a> \(3 terms\)', index
+    )
+
+
+def test_terms_become_tooltips_and_first_mention_links(built: Project) -> None:
+    html = article(page(built, ""))
+    titles = re.findall(r'<abbr title="([^"]*)">SRO</abbr>', html)
+    assert titles and titles[0].startswith("Sexual Risk Order: An order for people")
+    # first mention of the entry is a link (keyboard and touch users can reach it), inside
+    # its <abbr> so that focusing the link shows the tooltip too ...
+    first = re.search(
+        r'<abbr title="Sexual Risk Order: [^"]*">'
+        r'<a class="kb-term" href="glossary/sexual-risk-order/">Sexual Risk Order</a></abbr>',
+        html,
+    )
+    assert first
+    # ... later mentions are tooltips only
+    assert html.count('href="glossary/sexual-risk-order/"') == 1
+    assert re.search(
+        r'<abbr title="[^"]*"><a class="kb-term" href="glossary/notification-requirements/">'
+        r"sex offenders register</a></abbr>",
+        html,
+    )
+
+
+def test_entry_page_does_not_link_to_itself(built: Project) -> None:
+    html = article(page(built, "glossary/sexual-risk-order"))
+    assert 'class="kb-term" href="./"' not in html
+    assert 'class="kb-term" href="../sexual-risk-order/"' not in html
+
+
+def test_no_external_assets_and_no_google_fonts(built: Project) -> None:
+    for path in built.site_dir.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html):
+            if 'rel="canonical"' in tag:  # the page's own address, not something loaded
+                continue
+            assert not re.search(r"(src|href)=\"(https?:)?//", tag), f"{path}: {tag}"
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_theme_offers_light_and_dark(built: Project) -> None:
+    html = page(built, "")
+    assert 'data-md-color-scheme="default"' in html
+    assert "slate" in html
+
+
+def test_failed_site_build_keeps_previous_site(built: Project) -> None:
+    marker = built.site_dir / "index.html"
+    before = marker.read_text(encoding="utf-8")
+    bad = built.glossary_dir / "broken.yaml"
+    bad.write_text(entry_yaml("broken", "Broken", related="[nowhere]"), encoding="utf-8")
+    with pytest.raises(Exception, match="nowhere"):
+        build_all(built)
+    assert marker.read_text(encoding="utf-8") == before
+    assert not [p for p in built.root.iterdir() if p.name.startswith(".site")]
+
+
+def test_clashing_docs_page_is_refused(make_project: MakeProject) -> None:
+    project = make_project(docs={"glossary/index.md": "# Mine\n"})
+    with pytest.raises(Exception, match="clashes with a generated glossary page"):
+        build_all(project)
+
+
+def test_site_dir_is_swapped_not_merged(built: Project, tmp_path: Path) -> None:
+    stale = built.site_dir / "stale.html"
+    stale.write_text("old", encoding="utf-8")
+    build_all(built)
+    assert not stale.exists()
