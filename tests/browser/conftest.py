@@ -17,12 +17,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, Request, Route, sync_playwright
+from servers import Server, app_server, static_server
 
 from mappa_kb.build import build_all
 from mappa_kb.content import Glossary, load_glossary
 from mappa_kb.paths import Project
-
-from .servers import Server, app_server, static_server
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")

@@ -10,9 +10,9 @@ import html
 import re
 
 from playwright.sync_api import Locator, Page, expect
+from servers import Server
 
 from .conftest import BuiltSite, OpenPage
-from .servers import Server
 from .site_pages import RICH_ENTRY
 
 ACTIVE_TOOLTIP = ".md-tooltip2--active"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from playwright.sync_api import Page, expect
+from servers import Server
 
 from .conftest import BuiltSite, OpenPage
-from .servers import Server
 from .site_pages import RICH_ENTRY
 
 

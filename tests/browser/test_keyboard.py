@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
+from servers import Server
 
 from .conftest import BuiltSite, OpenPage
 from .keyboard import small_targets, tab_through
-from .servers import Server
 from .site_pages import RICH_ENTRY, page_kinds
 
 WIDE = (1280, 800)
@@ -48,8 +48,10 @@ def test_targets_are_at_least_24px_or_spaced(
 ) -> None:
     page = open_page(viewport=viewport)
     failures = {}
-    for kind, url in page_kinds(built).items():
-        page.goto(app.url + url)
+    for kind, how in page_kinds(built).items():
+        page.goto(app.url + how.url)
+        if how.ready:
+            page.locator(how.ready).first.wait_for()
         found = small_targets(page)
         if found:
             failures[kind] = found

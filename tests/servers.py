@@ -1,4 +1,4 @@
-"""Servers for browser tests: started as subprocesses on free loopback ports.
+"""Servers for browser and API tests: subprocesses on free loopback ports.
 
 A server that dies, or never answers, fails the test at once with its own output, so a
 broken build or a crashing API reads as that and not as a browser timeout.
