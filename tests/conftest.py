@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from mappa_kb.build import build_all
 from mappa_kb.paths import Project
 
 REPO = Path(__file__).resolve().parents[1]
@@ -43,13 +44,50 @@ def entry_yaml(
     return text + textwrap.dedent(extra)
 
 
-HOME = """# Home
+PAGE_FRONT = """---
+reviewed: 2026-11-21
+sources: [{source: london-2022-23, section: MAPPA background}]
+---
+"""
+
+
+def docs_page(body: str, front: str = "") -> str:
+    """A docs/ page with valid front matter; `front` adds or overrides YAML lines."""
+    lines = PAGE_FRONT.splitlines()[1:-1]
+    keys = {line.split(":", 1)[0] for line in front.splitlines() if line and line[0] != " "}
+    kept = [line for line in lines if line.split(":", 1)[0] not in keys]
+    return "---\n" + "\n".join([*kept, *front.splitlines()]) + "\n---\n" + body
+
+
+HOME = (
+    PAGE_FRONT
+    + """# Home
 
 A Sexual Risk Order (SRO) is one kind of order. The SRO is explained in the glossary.
 People on the sex offenders register must tell the police things.
 """
+)
 
 MakeProject = Callable[..., Project]
+
+# Everything a build reads; a copy of these is a complete project.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "glossary", "data")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The real project, built once for the whole test run (strict, like `make build`)."""
+    root = tmp_path_factory.mktemp("real") / "project"
+    root.mkdir()
+    for name in PROJECT_PARTS:
+        src = REPO / name
+        if src.is_dir():
+            shutil.copytree(src, root / name)
+        elif src.exists():
+            shutil.copy(src, root / name)
+    project = Project.at(root)
+    build_all(project)
+    return project
 
 
 @pytest.fixture
@@ -66,6 +104,7 @@ def make_project(tmp_path: Path) -> MakeProject:
         (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
         shutil.copytree(REPO / "scripts", root / "scripts")
         shutil.copytree(REPO / "docs" / "assets", root / "docs" / "assets")
+        shutil.copytree(REPO / "overrides", root / "overrides")  # theme.custom_dir
         (root / "docs" / "index.md").write_text(HOME, encoding="utf-8")
         if (REPO / "data").is_dir():
             shutil.copytree(REPO / "data", root / "data")

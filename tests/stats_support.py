@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from conftest import docs_page
 from mappa_kb.paths import Project
 
 REPO = Path(__file__).resolve().parents[1]
@@ -42,7 +43,9 @@ def make_project(
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     shutil.copytree(REPO / "scripts", root / "scripts")
     shutil.copytree(REPO / "docs" / "assets", root / "docs" / "assets")
-    (root / "docs" / "index.md").write_text("# Home\n\nStatistics live elsewhere.\n", "utf-8")
+    shutil.copytree(REPO / "overrides", root / "overrides")  # theme.custom_dir
+    home = docs_page("# Home\n\nStatistics live elsewhere.\n")
+    (root / "docs" / "index.md").write_text(home, "utf-8")
     shutil.copytree(REPO / "data", root / "data")
     glossary = root / "glossary"
     glossary.mkdir()
@@ -53,5 +56,6 @@ def make_project(
     for rel, text in (docs or {}).items():
         path = root / "docs" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        # Every docs page needs front matter; these tests are about the body.
+        path.write_text(text if text.startswith("---") else docs_page(text), encoding="utf-8")
     return Project.at(root)

@@ -3,30 +3,10 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
-import pytest
-
-from conftest import REPO
-from mappa_kb.build import build_all
 from mappa_kb.content import load_glossary
 from mappa_kb.paths import Project
-
-
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    root = tmp_path_factory.mktemp("real") / "project"
-    root.mkdir()
-    for name in ("mkdocs.yml", "docs", "scripts", "glossary", "data"):
-        src = REPO / name
-        if src.is_dir():
-            shutil.copytree(src, root / name)
-        elif src.exists():
-            shutil.copy(src, root / name)
-    project = Project.at(root)
-    build_all(project)
-    return project
 
 
 def test_every_entry_has_a_page_in_the_a_to_z(real_site: Project) -> None:

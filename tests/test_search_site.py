@@ -16,6 +16,8 @@ from mappa_kb.search.passages import Passage
 
 GUIDE = """---
 title: The three levels
+reviewed: 2026-11-21
+topic: categories-and-levels
 sources:
   - {source: london-2022-23, section: How MAPPA works}
 questions:

@@ -8,18 +8,16 @@ load nothing from elsewhere, and a test that expects to leave (Quick exit) says 
 
 from __future__ import annotations
 
-import shutil
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, Request, Route, sync_playwright
 from servers import Server, app_server, static_server
 
-from mappa_kb.build import build_all
 from mappa_kb.content import Glossary, load_glossary
 from mappa_kb.paths import Project
 
@@ -37,7 +35,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+# Any address but this machine's. A pattern the browser itself matches: routing every
+# request through Python instead would add a round trip to each of a page's assets.
+ELSEWHERE = re.compile(r"^(?!(https?|wss?)://(127\.0\.0\.1|localhost|\[::1\])[:/])[a-z]+://")
 # Stands in for any outside site, so leaving the site can be tested with no network.
 OUTSIDE_PAGE = "<!doctype html><title>Outside</title><p>A page on another site.</p>"
 
@@ -62,19 +62,9 @@ class BuiltSite:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """This checkout's real content and config, built (site and index) into a tmp folder."""
-    root = tmp_path_factory.mktemp("browser") / "project"
-    root.mkdir()
-    for name in ("mkdocs.yml", "docs", "scripts", "glossary", "data"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy(source, root / name)
-    project = Project.at(root)
-    build_all(project)
-    return BuiltSite(project, load_glossary(project.glossary_dir, project.root))
+def built(real_site: Project) -> BuiltSite:
+    """This checkout's real content and config, built once per run (tests/conftest.py)."""
+    return BuiltSite(real_site, load_glossary(real_site.glossary_dir, real_site.root))
 
 
 @pytest.fixture(scope="session")
@@ -153,13 +143,9 @@ def open_page(browser: Browser, watch: Watch) -> Iterator[OpenPage]:
     """Open a fresh context and page: `open_page(url, scheme="dark", viewport=(w, h))`."""
     contexts = []
 
-    def route(route: Route, request: Request) -> None:
-        host = urlsplit(request.url).hostname or ""
-        if host in LOOPBACK or request.url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            watch.outside.append(request.url)
-            route.fulfill(status=200, content_type="text/html", body=OUTSIDE_PAGE)
+    def outside(route: Route, request: Request) -> None:
+        watch.outside.append(request.url)
+        route.fulfill(status=200, content_type="text/html", body=OUTSIDE_PAGE)
 
     def open_(
         url: str | None = None, scheme: Scheme = "light", viewport: tuple[int, int] = (1280, 800)
@@ -169,7 +155,7 @@ def open_page(browser: Browser, watch: Watch) -> Iterator[OpenPage]:
         )
         contexts.append(context)
         context.set_default_timeout(10_000)
-        context.route("**/*", route)
+        context.route(ELSEWHERE, outside)
         page = context.new_page()
         page.on("pageerror", lambda exc: watch.errors.append(str(exc)))
         if url is not None:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 # The README's complete example entry: it has every section an entry page can show.
 RICH_ENTRY = "sexual-risk-order"
 ASK = "/ask/"
+QUESTION_BANK = "/lay-advisers/question-bank/"
 ANSWERS = ".kb-answer"  # one answer on the Ask page
 
 
@@ -47,6 +48,16 @@ def page_kinds(built: BuiltSite) -> dict[str, PageKind]:
     first_topic = next(iter(built.glossary.topics))
     kinds = {
         "home": PageKind("/"),
+        "public guide": PageKind("/public/"),
+        "staff induction path": PageKind("/staff/"),
+        "explanatory page": PageKind("/guide/levels/"),
+        "comparison table": PageKind("/guide/orders-compared/"),
+        "lay advisers": PageKind("/lay-advisers/"),
+        "question bank": PageKind(QUESTION_BANK),
+        "report a concern": PageKind("/about/report-a-concern/"),
+        "about": PageKind("/about/"),
+        "sources": PageKind("/about/sources/"),
+        "accessibility statement": PageKind("/about/accessibility/"),
         "glossary entry": PageKind(f"/glossary/{RICH_ENTRY}/"),
         "A-Z": PageKind("/glossary/"),
         "topic list": PageKind("/glossary/topics/"),

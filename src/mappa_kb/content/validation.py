@@ -29,6 +29,37 @@ def _message(error: dict[str, object], model: type[BaseModel]) -> str:
     return str(error["msg"])
 
 
+def validate_located(
+    located: LocatedYaml,
+    shown: str,
+    model: type[ModelT],
+    line_offset: int = 0,
+    what: str = "file",
+) -> tuple[ModelT | None, list[Problem]]:
+    """Validate parsed YAML; `line_offset` places YAML embedded in a larger file (front
+    matter) at its real lines."""
+
+    def line(loc: tuple[str | int, ...]) -> int:
+        return located.line_of(loc) + line_offset
+
+    problems = [
+        Problem(shown, found + line_offset, _dotted(loc), "key appears twice in this mapping")
+        for loc, found in located.duplicate_keys
+    ]
+    if not isinstance(located.data, dict):
+        message = f"{what} must contain a YAML mapping of fields"
+        problems.append(Problem(shown, 1 + line_offset, "", message))
+        return None, problems
+    try:
+        value = model.model_validate(located.data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            problems.append(Problem(shown, line(loc), _dotted(loc), _message(dict(error), model)))
+        return None, problems
+    return value, problems
+
+
 def validate_file(
     path: Path, shown: str, model: type[ModelT]
 ) -> tuple[ModelT | None, LocatedYaml | None, list[Problem]]:
@@ -39,20 +70,5 @@ def validate_file(
         return None, None, [Problem(shown, exc.line, "", f"invalid YAML: {exc.message}")]
     except OSError as exc:
         return None, None, [Problem(shown, 0, "", f"cannot read file: {exc.strerror}")]
-    problems = [
-        Problem(shown, line, _dotted(loc), "key appears twice in this mapping")
-        for loc, line in located.duplicate_keys
-    ]
-    if not isinstance(located.data, dict):
-        problems.append(Problem(shown, 1, "", "file must contain a YAML mapping of fields"))
-        return None, located, problems
-    try:
-        value = model.model_validate(located.data)
-    except ValidationError as exc:
-        for error in exc.errors():
-            loc = tuple(error["loc"])
-            problems.append(
-                Problem(shown, located.line_of(loc), _dotted(loc), _message(dict(error), model))
-            )
-        return None, located, problems
+    value, problems = validate_located(located, shown, model)
     return value, located, problems

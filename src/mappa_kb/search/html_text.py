@@ -48,6 +48,10 @@ class Section:
         return _tidy("".join(self.parts))
 
 
+def _excluded(attr: dict[str, str | None]) -> bool:
+    return "data-search-exclude" in attr
+
+
 class _Splitter(HTMLParser):
     """Collects text inside the region of interest, starting a new section at h1-h3."""
 
@@ -66,7 +70,8 @@ class _Splitter(HTMLParser):
         if tag in _VOID:
             self._text("\n" if tag in {"br", "hr"} else "")
             return
-        if self.skip_depth or tag in _SKIP or "headerlink" in classes:
+        # data-search-exclude: blocks Material's own search leaves out (page footers).
+        if self.skip_depth or tag in _SKIP or "headerlink" in classes or _excluded(attr):
             self.skip_depth += 1
             return
         if tag == "li":

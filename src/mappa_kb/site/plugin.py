@@ -20,12 +20,23 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from mappa_kb.content import ContentError, Glossary, Problem, load_glossary
+from mappa_kb.content.docs_pages import DocsPage, load_docs_pages
+from mappa_kb.content.models import GlossaryEntry
 from mappa_kb.render.charts import ChartBatch
 from mappa_kb.render.abbreviations import render_abbreviations, tooltips
+from mappa_kb.render.entry_page import entry_heading
 from mappa_kb.render.glossary_site import GLOSSARY_FOLDER, entry_path, glossary_pages
+from mappa_kb.render.page_footer import (
+    QUESTION_BANK_PATH,
+    render_collection_footer,
+    render_page_footer,
+    render_statistics_footer,
+)
+from mappa_kb.render.question_bank import QUESTION_BANK_TITLE, render_question_bank
 from mappa_kb.render.statistics_pages import statistics_pages
 from mappa_kb.render.term_links import link_first_mentions
 from mappa_kb.stats.loading import StatisticsSet, load_sources, load_statistics_dir
+from mappa_kb.stats.models import AreaYearStatistics
 
 SNIPPETS = "pymdownx.snippets"
 
@@ -45,6 +56,8 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
         self.statistics: StatisticsSet | None = None
         self._charts: ChartBatch | None = None
         self.files: Files | None = None
+        self.pages: dict[str, DocsPage] = {}
+        self.titles: dict[str, str] = {}
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         self._entry_for_text: dict[str, str | None] = {}
 
@@ -91,6 +104,23 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
         statistics = statistics_pages(self.statistics, terms)
         generated: dict[str, str | bytes] = dict(glossary_pages(self.glossary))
         generated.update(statistics.pages)
+        for src_uri in [*generated, *statistics.charts, QUESTION_BANK_PATH]:
+            if files.get_file_from_path(src_uri) is not None:
+                kind = "glossary" if src_uri.startswith(f"{GLOSSARY_FOLDER}/") else "generated"
+                raise PluginError(f"docs/{src_uri} clashes with a generated {kind} page")
+        root = Path(config.config_file_path).resolve().parent
+        try:
+            # After the clash check: a docs page clashing with a generated one is the news.
+            self.pages = load_docs_pages(
+                Path(config.docs_dir),
+                root,
+                self.glossary.sources,
+                self.glossary.topics,
+                generated=[*generated, QUESTION_BANK_PATH],
+            )
+        except ContentError as exc:
+            raise PluginError(exc.report()) from exc
+        generated[QUESTION_BANK_PATH] = render_question_bank(self.glossary, self.pages.values())
         workers = self.config.chart_workers or cpu_count() or 1
         self._charts = ChartBatch(statistics.charts, workers)
         if self._charts.done:
@@ -101,12 +131,61 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
             # (so links to it are checked) and its bytes written in on_post_build.
             generated.update(dict.fromkeys(statistics.charts, b""))
         for src_uri, content in generated.items():
-            if files.get_file_from_path(src_uri) is not None:
-                kind = "glossary" if src_uri.startswith(f"{GLOSSARY_FOLDER}/") else "statistics"
-                raise PluginError(f"docs/{src_uri} clashes with a generated {kind} page")
             files.append(File.generated(config, src_uri, content=content))
+        self.titles = {path: page.title for path, page in self.pages.items()}
+        self.titles[QUESTION_BANK_PATH] = QUESTION_BANK_TITLE
+        self.titles.update(
+            {entry_path(e.id): entry_heading(e) for e in self.glossary.entries.values()}
+        )
         self.files = files
         return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Every page ends with its sources and the date it was last reviewed."""
+        assert self.glossary is not None
+        src = page.file.src_uri
+        docs_page = self.pages.get(src)
+        if docs_page is not None:
+            next_title = self.titles.get(docs_page.meta.next or "")
+            return markdown + render_page_footer(docs_page, self.glossary.sources, next_title)
+        listed = self._listed_entries(src)
+        if listed is not None:
+            return markdown + render_collection_footer(listed, self.glossary.sources)
+        shown = self._statistics_shown(src)
+        if shown:
+            assert self.statistics is not None
+            sources = [s.source for s in shown]
+            dates = [self.statistics.reviewed.get((s.area, s.year)) for s in shown]
+            # A page is as fresh as its least recently checked figures.
+            known = [d for d in dates if d is not None]
+            oldest = min(known) if len(known) == len(dates) else None
+            return markdown + render_statistics_footer(sources, self.glossary.sources, oldest)
+        return markdown
+
+    def _statistics_shown(self, src: str) -> list[AreaYearStatistics]:
+        """The figure files shown on a generated statistics page (overview, area, year)."""
+        if self.statistics is None or not src.startswith("statistics/"):
+            return []
+        parts = src.removesuffix(".md").split("/")[1:]
+        shown = self.statistics.all()
+        if parts and parts[0] != "index":
+            shown = [s for s in shown if s.area == parts[0]]
+        if len(parts) > 1 and parts[1] != "index":
+            shown = [s for s in shown if s.year == parts[1]]
+        return shown
+
+    def _listed_entries(self, src: str) -> list[GlossaryEntry] | None:
+        """The entries a generated glossary list page shows (entry pages have a footer)."""
+        assert self.glossary is not None
+        if src in (f"{GLOSSARY_FOLDER}/index.md", f"{GLOSSARY_FOLDER}/topics/index.md"):
+            return self.glossary.sorted_entries()
+        topic_prefix = f"{GLOSSARY_FOLDER}/topics/"
+        if src.startswith(topic_prefix):
+            topic = src.removeprefix(topic_prefix).removesuffix(".md")
+            return [e for e in self.glossary.entries.values() if e.topic == topic]
+        return None
 
     def on_page_content(
         self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files

@@ -6,6 +6,7 @@ way the glossary reports them, so `mappa-kb check` can list both at once.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from mappa_kb.content.validation import validate_file
 from mappa_kb.paths import Project
 from mappa_kb.stats.consistency import check_statistics
 from mappa_kb.stats.models import YEAR_PATTERN, AreaYearStatistics
+from mappa_kb.stats.reviews import REVIEWS_FILE, load_reviews
 
 SOURCES_FILE = "sources.yaml"
 _AREA_FOLDER = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -39,6 +41,8 @@ class StatisticsSet:
     by_area: dict[str, dict[str, AreaYearStatistics]] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     files: dict[tuple[str, str], str] = field(default_factory=dict)
+    reviewed: dict[tuple[str, str], dt.date] = field(default_factory=dict)
+    """When a person last checked each file against its report (stats/reviews.py)."""
 
     def area_ids(self) -> list[str]:
         """Area ids ordered by the area's name, as a reader scans a list."""
@@ -180,7 +184,7 @@ def _layout_problems(directory: Path, show: str) -> list[Problem]:
                 problems.append(
                     Problem(f"{show}/{rel}", 0, "", "file name must be the year, e.g. 2022-23.yaml")
                 )
-        elif path.suffix in {".yaml", ".yml"}:
+        elif path.suffix in {".yaml", ".yml"} and rel.as_posix() != REVIEWS_FILE:
             problems.append(
                 Problem(f"{show}/{rel}", 0, "", "statistics files go in <area>/<year>.yaml")
             )
@@ -221,6 +225,11 @@ def load_statistics_dir(
             )
         result.by_area.setdefault(stats.area, {})[stats.year] = stats
         result.files[(stats.area, stats.year)] = shown
+    reviews_shown = display_path(directory / REVIEWS_FILE, root)
+    # Files that exist count, loaded or not: a broken file is reported once, by itself.
+    on_disk = {(p.parent.name, p.stem) for p in directory.glob("*/*.yaml")}
+    result.reviewed, found = load_reviews(directory, reviews_shown, on_disk)
+    problems += found
     if problems:
         raise ContentError(problems)
     return result

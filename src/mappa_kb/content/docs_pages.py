@@ -1,0 +1,163 @@
+"""Load the hand-written pages under docs/ and check their front matter.
+
+Problems name the page, the line in that page and the field, like glossary problems,
+and are all reported together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from mappa_kb.content.models import Citation, Source, Topic
+from mappa_kb.content.page_meta import PageMeta
+from mappa_kb.content.problems import ContentError, Problem, display_path
+from mappa_kb.content.validation import validate_located
+from mappa_kb.content.yaml_lines import LocatedYaml, YamlSyntaxError, parse_yaml
+
+# The same block MkDocs reads: a first line of ---, YAML, then --- (or ...) on its own line.
+_FRONT = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_H1 = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t#]*(?:\{[^}]*\})?[ \t]*$", re.M)
+
+
+@dataclass(frozen=True)
+class DocsPage:
+    path: str
+    """Path under docs/ with forward slashes, e.g. 'guide/levels.md'."""
+    meta: PageMeta
+    title: str
+    body: str
+    """The Markdown after the front matter."""
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    yaml: str
+    body: str
+
+
+def split_front_matter(text: str) -> FrontMatter | None:
+    """The front matter and the body, or None when the page has no front matter.
+
+    The YAML starts on line 2 of the file, which is what error lines are offset by.
+    """
+    match = _FRONT.match(text)
+    if match is None:
+        return None
+    return FrontMatter(match.group("yaml") or "", text[match.end() :])
+
+
+def page_title(meta: PageMeta, body: str) -> str | None:
+    if meta.title:
+        return meta.title
+    heading = _H1.search(body)
+    return heading.group("title").strip() if heading else None
+
+
+def citation_problems(
+    citations: list[Citation], sources: dict[str, Source], shown: str, located: LocatedYaml
+) -> Iterator[Problem]:
+    """Unknown sources and sections a report does not have, as glossary entries check them."""
+    for index, citation in enumerate(citations):
+        source = sources.get(citation.source)
+        if source is None:
+            yield Problem(
+                shown,
+                located.line_of(("sources", index, "source")) + 1,
+                f"sources.{index}.source",
+                f"unknown source '{citation.source}' (register it in glossary/sources.yaml)",
+            )
+        elif source.sections and citation.section not in source.sections:
+            yield Problem(
+                shown,
+                located.line_of(("sources", index, "section")) + 1,
+                f"sources.{index}.section",
+                f"'{citation.section}' is not a section of '{source.id}' "
+                f"(choose one of: {'; '.join(source.sections)})",
+            )
+
+
+@dataclass(frozen=True)
+class _Known:
+    """What a page's front matter may refer to."""
+
+    sources: dict[str, Source]
+    topics: dict[str, Topic]
+    pages: set[str]
+
+
+def _reference_problems(
+    rel: str, meta: PageMeta, shown: str, located: LocatedYaml, known: _Known
+) -> Iterator[Problem]:
+    def at(key: str) -> int:
+        return located.line_of((key,)) + 1  # front matter starts on line 2
+
+    yield from citation_problems(meta.sources, known.sources, shown, located)
+    if meta.topic is not None and meta.topic not in known.topics:
+        message = f"unknown topic '{meta.topic}' (register it in glossary/topics.yaml)"
+        yield Problem(shown, at("topic"), "topic", message)
+    if meta.questions and meta.topic is None:
+        message = "a page with questions needs a 'topic' to file them under in the question bank"
+        yield Problem(shown, at("questions"), "questions", message)
+    if meta.next == rel:
+        yield Problem(shown, at("next"), "next", "a page cannot be its own next page")
+    elif meta.next is not None and meta.next not in known.pages:
+        yield Problem(shown, at("next"), "next", f"no page '{meta.next}' under docs/")
+
+
+def _load_page(
+    path: Path, rel: str, shown: str, known: _Known
+) -> tuple[DocsPage | None, list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(shown, 0, "", f"cannot read page: {exc}")]
+    front = split_front_matter(text)
+    if front is None:
+        message = "page has no front matter: add a --- block with 'reviewed' and 'sources'"
+        return None, [Problem(shown, 1, "", message)]
+    try:
+        located = parse_yaml(front.yaml)
+    except YamlSyntaxError as exc:
+        return None, [Problem(shown, exc.line + 1, "", f"invalid YAML: {exc.message}")]
+    if located.data is None:  # an empty block: report the missing fields, not "not a mapping"
+        located = LocatedYaml({})
+    meta, problems = validate_located(located, shown, PageMeta, line_offset=1, what="front matter")
+    if meta is None:
+        return None, problems
+    problems += _reference_problems(rel, meta, shown, located, known)
+    title = page_title(meta, front.body)
+    if title is None:
+        problems.append(Problem(shown, 1, "title", "no title: add 'title' or a '# ' heading"))
+    if problems or title is None:
+        return None, problems
+    return DocsPage(rel, meta, title, front.body), []
+
+
+def load_docs_pages(
+    docs_dir: Path,
+    root: Path | None,
+    sources: dict[str, Source],
+    topics: dict[str, Topic],
+    generated: Collection[str] = (),
+) -> dict[str, DocsPage]:
+    """Every Markdown page under docs/, keyed by its docs-relative path.
+
+    `generated` names pages the plugin adds (glossary, question bank), which a page may
+    point to as its `next`. Raises ContentError listing every problem found.
+    """
+    paths = sorted(docs_dir.rglob("*.md"))
+    rels = {p.relative_to(docs_dir).as_posix(): p for p in paths}
+    known = _Known(sources, topics, set(rels) | set(generated))
+    pages: dict[str, DocsPage] = {}
+    problems: list[Problem] = []
+    for rel, path in rels.items():
+        page, found = _load_page(path, rel, display_path(path, root), known)
+        problems += found
+        if page is not None:
+            pages[rel] = page
+    if problems:
+        raise ContentError(problems)
+    return pages
