@@ -131,7 +131,7 @@ def test_providers_are_a_list_to_extend(built: Project) -> None:
 def test_ask_page_has_a_labelled_input_and_live_results(built: Project) -> None:
     html = (built.site_dir / "ask" / "index.html").read_text(encoding="utf-8")
     assert '<label for="kb-ask-input">Your question</label>' in html
-    assert 'id="kb-ask-input" name="q" maxlength="300"' in html
+    assert 'id="kb-ask-input" name="question" maxlength="300"' in html
     assert 'id="kb-ask-results" class="kb-ask__results" aria-live="polite"' in html
     assert 'role="status" aria-live="polite"' in html
     assert 'src="../assets/ask.js"' in html

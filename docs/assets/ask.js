@@ -131,13 +131,14 @@
         return;
       }
       var address = new URL(window.location.href);
-      address.searchParams.set("q", question);
+      address.searchParams.set("question", question);
       window.history.replaceState(null, "", address.href);
       ask(question, status, results, root);
     });
 
-    // A link to this page with ?q= asks straight away.
-    var given = new URL(window.location.href).searchParams.get("q");
+    // A link to this page with ?question= asks straight away. Not ?q=: Material opens its
+    // own search box over the page for that one, hiding the answers.
+    var given = new URL(window.location.href).searchParams.get("question");
     if (given) {
       input.value = given.slice(0, MAX_LENGTH);
       ask(input.value.trim(), status, results, root);

@@ -1,8 +1,10 @@
 """Link the first mention of each glossary term on a page to its entry.
 
 Tooltips alone fail keyboard and touch users (an <abbr> cannot take focus), so the
-first <abbr> for each entry becomes a link. Works on the rendered HTML, where the
-abbr extension has already found the terms, instead of re-parsing Markdown.
+first <abbr> for each entry gets a link inside it. Inside, not around: Material shows an
+element's tooltip while focus is within it, so tabbing to the link shows the meaning too.
+Works on the rendered HTML, where the abbr extension has already found the terms, instead
+of re-parsing Markdown.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ def link_first_mentions(
     url_for_entry: Callable[[str], str],
     skip_entry: str | None = None,
 ) -> str:
-    """Wrap the first linkable <abbr> of each entry in <a class="kb-term">."""
+    """Put <a class="kb-term"> inside the first linkable <abbr> of each entry."""
     linked: set[str] = set() if skip_entry is None else {skip_entry}
     depth = 0
     in_link = 0
@@ -39,9 +41,10 @@ def link_first_mentions(
             entry_id = entry_for_text(abbr.group(1)) if abbr else None
             if abbr and entry_id and entry_id not in linked:
                 linked.add(entry_id)
-                out.append(html[pos : tag.start()])
+                link = f'<a class="kb-term" href="{url_for_entry(entry_id)}">'
+                out.append(html[pos : tag.end()])  # up to and including <abbr title="...">
                 out.append(
-                    f'<a class="kb-term" href="{url_for_entry(entry_id)}">{abbr.group(0)}</a>'
+                    f"{link}{abbr.group(1)}</a></abbr>",
                 )
                 pos = abbr.end()
                 continue

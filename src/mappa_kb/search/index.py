@@ -34,6 +34,7 @@ from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.scoring import BM25F
 
 from mappa_kb.atomic import swap_in
+from mappa_kb.search.integrity import REBUILD, find_damage, write_checksums
 from mappa_kb.search.lexicon import LEXICON_FILE, Lexicon
 from mappa_kb.search.passages import Passage, PassageKind
 from mappa_kb.search.text import STOP_WORDS, analysis_text
@@ -156,6 +157,7 @@ def build_index(passages: Sequence[Passage], lexicon: Lexicon, index_dir: Path) 
             raise
         writer.commit()
         (work / LEXICON_FILE).write_text(lexicon.to_json(), encoding="utf-8")
+        write_checksums(work, skip=frozenset({README}))  # last: it vouches for the rest
         if (final / README).is_file():  # the folder's README is tracked by git: keep it
             shutil.copy2(final / README, work / README)
         work.chmod(0o755)
@@ -278,19 +280,32 @@ def load_snapshot(index_dir: Path) -> Snapshot:
     for _attempt in range(20):
         try:
             key = _folder_key(index_dir)
-            storage = RamStorage()
-            for path in index_dir.iterdir():
-                if path.is_file() and path.name != README:
-                    with storage.create_file(path.name) as out:
-                        out.write(path.read_bytes())
+            files = {
+                path.name: path.read_bytes()
+                for path in index_dir.iterdir()
+                if path.is_file() and path.name != README
+            }
             if _folder_key(index_dir) != key:
                 continue  # swapped while reading: read the new one
+            damage = find_damage(files)
+            if damage:
+                raise IndexMissing(
+                    f"the search index in {index_dir} is damaged: {damage}; {REBUILD}"
+                )
+            storage = RamStorage()
+            for name, data in files.items():
+                with storage.create_file(name) as out:
+                    out.write(data)
             lexicon = Lexicon.from_json(storage.open_file(LEXICON_FILE).read().decode("utf-8"))
             return Snapshot(storage, lexicon, key)
         except FileNotFoundError:
             time.sleep(0.05)  # between the two renames of a swap: try again shortly
+        except IndexMissing:
+            raise
         except Exception as exc:  # damaged or foreign folder
-            raise IndexMissing(f"the search index in {index_dir} cannot be read ({exc})") from exc
+            raise IndexMissing(
+                f"the search index in {index_dir} cannot be read ({exc}); {REBUILD}"
+            ) from exc
     raise IndexMissing(f"no search index in {index_dir}: run 'mappa-kb build' first")
 
 

@@ -44,6 +44,7 @@ def allowed_distance(word: str) -> int:
 class SpellingCorrector:
     def __init__(self, vocabulary: dict[str, int]) -> None:
         self.vocabulary = vocabulary
+        self._longest = max(map(len, vocabulary), default=0)
         self._by_delete: dict[str, list[str]] = defaultdict(list)
         for word in vocabulary:
             if len(word) >= 3:
@@ -63,6 +64,11 @@ class SpellingCorrector:
         if word in self.vocabulary or len(word) < 4:
             return None
         limit = allowed_distance(word)
+        if len(word) > self._longest + limit:
+            # Too long to be within reach of any known word. Checked first because the
+            # candidate keys grow with the cube of the length: a 5,000-letter "word"
+            # would otherwise take minutes and gigabytes.
+            return None
         best: tuple[int, int, str] | None = None
         for candidate in set(self._candidates(word)):
             if len(word) <= 5 and len(candidate) != len(word):

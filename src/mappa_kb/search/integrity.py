@@ -1,0 +1,50 @@
+"""Checksums of the index files: written last by a build, checked on every load.
+
+Whoosh reads its segment lazily and compressed, so a damaged byte deep inside it would
+surface in the middle of a question as a zlib or pickle error, or not at all, as a wrong
+answer. A checksum per file turns any damage into one clear message when the index is
+loaded, before a reader is answered from it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+CHECKSUMS_FILE = "checksums.json"
+REBUILD = "run 'mappa-kb build' to rebuild it"
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_checksums(folder: Path, skip: frozenset[str] = frozenset()) -> None:
+    """Record every file in `folder` (except `skip`); call once the index is complete."""
+    sums = {
+        path.name: _digest(path.read_bytes())
+        for path in sorted(folder.iterdir())
+        if path.is_file() and path.name not in skip
+    }
+    (folder / CHECKSUMS_FILE).write_text(json.dumps(sums, indent=1), encoding="utf-8")
+
+
+def find_damage(files: Mapping[str, bytes]) -> str | None:
+    """What is wrong with an index read into memory as {file name: bytes}, or None."""
+    recorded = files.get(CHECKSUMS_FILE)
+    if recorded is None:
+        return f"{CHECKSUMS_FILE} is missing, so the index is incomplete or from an older build"
+    try:
+        sums = json.loads(recorded.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return f"{CHECKSUMS_FILE} is not readable"
+    if not isinstance(sums, dict):
+        return f"{CHECKSUMS_FILE} is not readable"
+    for name, digest in sorted(sums.items()):
+        if name not in files:
+            return f"{name} is missing"
+        if _digest(files[name]) != digest:
+            return f"{name} has changed since it was built"
+    return None

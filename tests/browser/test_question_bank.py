@@ -1,0 +1,95 @@
+"""The lay adviser question bank, used by keyboard alone: tick, keep after a reload, print
+only what is ticked, clear."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+from servers import Server
+
+from .conftest import OpenPage
+from .site_pages import QUESTION_BANK
+
+BOXES = "input[data-kb-question]"
+STATUS = "#kb-qbank-status"
+# Records window.print() instead of opening a print dialog.
+PRINT_SPY = "window.__printed = 0; window.print = () => { window.__printed += 1; };"
+
+
+def printed_questions(page: Page) -> list[str]:
+    page.emulate_media(media="print")
+    shown: list[str] = page.evaluate(
+        """() => [...document.querySelectorAll('.kb-qbank li')]
+                 .filter((li) => getComputedStyle(li).display !== 'none')
+                 .map((li) => li.querySelector('label').innerText.trim())"""
+    )
+    page.emulate_media(media="screen")
+    return shown
+
+
+def tab_to(page: Page, selector: str, limit: int = 400) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def label_of(page: Page, index: int) -> str:
+    return page.locator(f".kb-qbank li:has({BOXES})").nth(index).locator("label").inner_text()
+
+
+def test_ticks_by_keyboard_survive_a_reload_and_print_alone(
+    app: Server, open_page: OpenPage
+) -> None:
+    page = open_page()
+    page.context.add_init_script(PRINT_SPY)
+    page.goto(app.url + QUESTION_BANK)
+    boxes = page.locator(BOXES)
+    total = boxes.count()
+    assert total > 50
+
+    tab_to(page, BOXES)
+    page.keyboard.press("Space")
+    fourth = boxes.nth(3).get_attribute("id")
+    tab_to(page, f"#{fourth}", limit=20)  # past any glossary links in the questions
+    page.keyboard.press("Space")
+    expect(boxes.nth(0)).to_be_checked()
+    expect(boxes.nth(3)).to_be_checked()
+    expect(page.locator(STATUS)).to_have_text("2 questions ticked for your checklist.")
+    chosen = [label_of(page, 0).strip(), label_of(page, 3).strip()]
+
+    page.reload()
+    expect(boxes.nth(0)).to_be_checked()
+    expect(boxes.nth(3)).to_be_checked()
+    assert page.evaluate(f"() => document.querySelectorAll('{BOXES}:checked').length") == 2
+    assert printed_questions(page) == chosen
+    # Leaving the site's furniture out of the printout too.
+    page.emulate_media(media="print")
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator(".kb-qbank__controls")).to_be_hidden()
+    page.emulate_media(media="screen")
+
+    tab_to(page, "[data-kb-print]")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => window.__printed") == 1
+
+    tab_to(page, "[data-kb-clear]", limit=5)
+    page.keyboard.press("Enter")
+    expect(page.locator(f"{BOXES}:checked")).to_have_count(0)
+    expect(page.locator(STATUS)).to_contain_text("No questions ticked")
+    assert page.evaluate("() => localStorage.getItem('mappa-kb:question-bank:v1')") is None
+    page.reload()
+    expect(page.locator(f"{BOXES}:checked")).to_have_count(0)
+    assert len(printed_questions(page)) == total  # nothing ticked: the whole list prints
+
+
+def test_ticks_stay_in_this_browser(app: Server, open_page: OpenPage) -> None:
+    first = open_page(app.url + QUESTION_BANK)
+    first.wait_for_load_state("networkidle")
+    sent: list[str] = []
+    first.on("request", lambda request: sent.append(request.url))
+    first.locator(BOXES).first.check()
+    expect(first.locator(STATUS)).to_contain_text("1 question ticked")
+    assert sent == [], "ticking sent something to a server"
+    second = open_page(app.url + QUESTION_BANK)  # another browser profile
+    expect(second.locator(f"{BOXES}:checked")).to_have_count(0)

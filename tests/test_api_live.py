@@ -1,0 +1,120 @@
+"""The API as readers meet it: `mappa-kb serve` in its own process, over real sockets.
+
+The index is rebuilt while clients keep asking: no request may fail, and answers switch
+to the new index as soon as it is in place.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from search_support import PASSAGES, build_fixture_index
+from servers import HOST, Server, app_server
+
+from mappa_kb.paths import Project
+
+QUESTION = "probation delivery unit"
+NEW_TITLE = "Probation Delivery Unit"  # in the new index only
+OLD = [p for p in PASSAGES if NEW_TITLE not in p.title]
+CLIENTS = 8
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    project = Project.at(tmp_path / "project")
+    project.site_dir.mkdir(parents=True)
+    (project.site_dir / "index.html").write_text("<h1>home</h1>", encoding="utf-8")
+    build_fixture_index(project.index_dir, OLD)
+    return project
+
+
+@pytest.fixture
+def server(project: Project, tmp_path: Path) -> Iterator[Server]:
+    running = app_server(project.root, tmp_path / "server.log")
+    yield running
+    running.stop()
+
+
+def answer_title(response: httpx.Response) -> str:
+    answers = response.json()["answers"]
+    return str(answers[0]["title"]) if answers else ""
+
+
+def test_rebuilding_the_index_while_the_api_answers(project: Project, server: Server) -> None:
+    with httpx.Client(base_url=server.url) as client:
+        first = client.get("/api/ask", params={"q": QUESTION})
+    assert not answer_title(first).startswith(NEW_TITLE)
+
+    stop = threading.Event()
+    statuses: Counter[int] = Counter()
+    titles: Counter[str] = Counter()
+    errors: list[str] = []
+    lock = threading.Lock()
+
+    def keep_asking() -> None:
+        with httpx.Client(base_url=server.url, timeout=10) as client:
+            while not stop.is_set():
+                try:
+                    response = client.get("/api/ask", params={"q": QUESTION, "k": 3})
+                    with lock:
+                        statuses[response.status_code] += 1
+                        titles[answer_title(response)] += 1
+                except httpx.HTTPError as exc:
+                    with lock:
+                        errors.append(repr(exc))
+
+    threads = [threading.Thread(target=keep_asking) for _ in range(CLIENTS)]
+    for thread in threads:
+        thread.start()
+    try:
+        for round_ in range(6):
+            time.sleep(0.15)
+            build_fixture_index(project.index_dir, PASSAGES if round_ % 2 == 0 else OLD)
+        time.sleep(0.15)
+        build_fixture_index(project.index_dir, PASSAGES)
+        # The very next question after the swap is answered from the new index.
+        with httpx.Client(base_url=server.url) as client:
+            after = client.get("/api/ask", params={"q": QUESTION})
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+    server.check_alive()
+    assert not errors, errors[:5]
+    assert set(statuses) == {200}, statuses
+    assert sum(statuses.values()) > 50
+    new = sum(n for title, n in titles.items() if title.startswith(NEW_TITLE))
+    assert 0 < new < sum(titles.values()), f"answers did not follow the rebuilds: {titles}"
+    assert answer_title(after).startswith(NEW_TITLE)
+    assert "Traceback" not in server.output()
+
+
+RAW_REQUESTS = [
+    b"GET /api/ask?q=%ZZ HTTP/1.1\r\nHost: x\r\n\r\n",
+    b"GET /api/ask?q=%C0%AF%ED%A0%80 HTTP/1.1\r\nHost: x\r\n\r\n",
+    b"GET /api/ask?q=" + b"A" * 60_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
+    b"GET /api/ask?q=sro&k=99999999999999999999999 HTTP/1.1\r\nHost: x\r\n\r\n",
+    b"GET /api/ask?q=\xff\xfe HTTP/1.1\r\nHost: x\r\n\r\n",
+    b"POST /api/ask?q=sro HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc",
+]
+
+
+@pytest.mark.parametrize("raw", RAW_REQUESTS, ids=range(len(RAW_REQUESTS)))
+def test_malformed_requests_on_the_wire_never_get_a_server_error(
+    server: Server, raw: bytes
+) -> None:
+    port = int(server.url.rsplit(":", 1)[1])
+    with socket.create_connection((HOST, port), timeout=10) as sock:
+        sock.sendall(raw)
+        reply = sock.recv(200)
+    status_line = reply.split(b"\r\n", 1)[0]
+    assert status_line[:10] in (b"HTTP/1.1 2", b"HTTP/1.1 4"), status_line
+    server.check_alive()
+    assert "Traceback" not in server.output()
