@@ -90,9 +90,10 @@ PASSAGES = [
 ]  # fmt: skip
 
 AREAS = ["London", "Cambridgeshire and Peterborough", "England and Wales"]
+OTHER_AREA_NAMES = {"cambs": "Cambridgeshire and Peterborough", "the capital": "London"}
 
 
 def build_fixture_index(index_dir: Path, passages: list[Passage] | None = None) -> Path:
     chosen = PASSAGES if passages is None else passages
-    lexicon = build_lexicon(ENTRIES, AREAS, chosen)
+    lexicon = build_lexicon(ENTRIES, AREAS, chosen, area_names=OTHER_AREA_NAMES)
     return build_index(chosen, lexicon, index_dir)

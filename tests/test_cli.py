@@ -59,3 +59,15 @@ def test_build_reports_failure_with_exit_1(
     assert main(["build", "--root", str(project.root)]) == 1
     assert "glossary/bad.yaml:1: invalid YAML" in capsys.readouterr().err
     assert not project.site_dir.exists()
+
+
+def test_check_reports_other_area_names_for_unknown_areas(
+    make_project: MakeProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = make_project()
+    project.data_dir.mkdir(parents=True, exist_ok=True)
+    (project.data_dir / "areas.yaml").write_text("\nnowhere: [nah]\n", encoding="utf-8")
+    assert main(["check", "--root", str(project.root)]) == 1
+    assert "data/areas.yaml:2: [nowhere] no statistics folder for 'nowhere'" in (
+        capsys.readouterr().err
+    )

@@ -23,6 +23,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: keeps the CLI fast to start.
     from mappa_kb.content import ContentError, Problem, load_glossary
+    from mappa_kb.content.areas import AREA_NAMES_FILE, load_area_names
     from mappa_kb.content.docs_pages import DocsPage, load_docs_pages
     from mappa_kb.render.glossary_site import glossary_pages
     from mappa_kb.render.page_footer import QUESTION_BANK_PATH
@@ -40,6 +41,11 @@ def run(args: argparse.Namespace) -> int:
     sources = glossary.sources if glossary else load_sources(project.glossary_dir)
     try:
         statistics = load_statistics_dir(project.statistics_dir, project.root, sources)
+    except ContentError as exc:
+        problems += exc.problems
+    try:
+        known = set(statistics.by_area) if statistics else None
+        load_area_names(project.data_dir / AREA_NAMES_FILE, project.root, known)
     except ContentError as exc:
         problems += exc.problems
     if glossary is not None:

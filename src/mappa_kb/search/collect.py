@@ -14,6 +14,7 @@ import markdown
 import yaml
 
 from mappa_kb.content import Glossary, load_glossary
+from mappa_kb.content.areas import AREA_NAMES_FILE, load_area_names
 from mappa_kb.content.models import Citation, GlossaryEntry
 from mappa_kb.paths import Project
 from mappa_kb.render.entry_page import entry_heading
@@ -117,6 +118,15 @@ def statistics_areas(project: Project, glossary: Glossary) -> list[str]:
     if project.statistics_dir.is_dir():
         areas += [p.name.replace("-", " ") for p in project.statistics_dir.iterdir() if p.is_dir()]
     return list({a.casefold(): a for a in reversed(areas)}.values())
+
+
+def other_area_names(project: Project, areas: list[str]) -> dict[str, str]:
+    """Other name -> area as listed in `areas`, from data/areas.yaml ('cambs' -> ...)."""
+    folders = project.statistics_dir
+    known = {p.name for p in folders.iterdir() if p.is_dir()} if folders.is_dir() else set()
+    by_key = {area.casefold(): area for area in areas}
+    names = load_area_names(project.data_dir / AREA_NAMES_FILE, project.root, known)
+    return {name: by_key.get(a.replace("-", " "), a.replace("-", " ")) for name, a in names.items()}
 
 
 # -- explanatory pages --------------------------------------------------------------------

@@ -9,6 +9,7 @@ from mappa_kb.search.collect import (
     PassageProvider,
     collect_passages,
     lexicon_entries,
+    other_area_names,
     project_glossary,
     statistics_areas,
 )
@@ -24,8 +25,12 @@ def build_search_index(
     """Build search_index/ (or `index_dir`) from the content; swapped in when complete."""
     glossary = project_glossary(project)
     passages = collect_passages(project, providers)
+    areas = statistics_areas(project, glossary)
     lexicon = build_lexicon(
-        lexicon_entries(glossary), statistics_areas(project, glossary), passages
+        lexicon_entries(glossary),
+        areas,
+        passages,
+        area_names=other_area_names(project, areas),
     )
     return build_index(passages, lexicon, index_dir or project.index_dir)
 

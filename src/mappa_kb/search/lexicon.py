@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from mappa_kb.search.passages import Passage
+from mappa_kb.search.phrasing import Phrasing, PhrasingFile, load_phrasing_file
 
 LEXICON_FILE = "lexicon.json"
 _WORD = re.compile(r"[^\W\d_][^\W_]*")
@@ -37,6 +38,10 @@ class Lexicon:
     """Area names that statistics are given for, e.g. 'London'."""
     vocabulary: dict[str, int] = field(default_factory=dict)
     """Every word in the passages and names (lower case) -> how often it occurs."""
+    phrasing: Phrasing = field(default_factory=Phrasing)
+    """Everyday ways of asking -> the words the site uses (search/phrasing.yaml)."""
+    area_names: dict[str, str] = field(default_factory=dict)
+    """Other names of areas, lower case -> the area as in `areas` ('cambs' -> ...)."""
 
     def to_json(self) -> str:
         data = {
@@ -52,6 +57,11 @@ class Lexicon:
             ],
             "areas": self.areas,
             "vocabulary": self.vocabulary,
+            "rewrites": self.phrasing.rewrites,
+            "meanings": self.phrasing.meanings,
+            "idioms": sorted(self.phrasing.idioms),
+            "essential": sorted(self.phrasing.essential),
+            "area_names": self.area_names,
         }
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
@@ -68,7 +78,18 @@ class Lexicon:
             )
             for e in data.get("entries", [])
         ]
-        return cls(entries, list(data.get("areas", [])), dict(data.get("vocabulary", {})))
+        return cls(
+            entries,
+            list(data.get("areas", [])),
+            dict(data.get("vocabulary", {})),
+            Phrasing(
+                dict(data.get("rewrites", {})),
+                dict(data.get("meanings", {})),
+                set(data.get("idioms", [])),
+                set(data.get("essential", [])),
+            ),
+            dict(data.get("area_names", {})),
+        )
 
 
 def count_words(texts: Iterable[str]) -> dict[str, int]:
@@ -78,10 +99,23 @@ def count_words(texts: Iterable[str]) -> dict[str, int]:
     return dict(counts)
 
 
-def build_lexicon(entries: list[Entry], areas: Iterable[str], passages: list[Passage]) -> Lexicon:
+def build_lexicon(
+    entries: list[Entry],
+    areas: Iterable[str],
+    passages: list[Passage],
+    phrasing: PhrasingFile | None = None,
+    area_names: dict[str, str] | None = None,
+) -> Lexicon:
+    """What questions need; `phrasing` defaults to search/phrasing.yaml."""
     texts: list[str] = [p.title for p in passages]
     texts += [p.text for p in passages]
     texts += [p.keywords for p in passages]
     texts += [name for e in entries for name in e.names]
     unique_areas = sorted({a.strip() for a in areas if a.strip()}, key=str.casefold)
-    return Lexicon(entries, unique_areas, count_words(texts))
+    return Lexicon(
+        entries,
+        unique_areas,
+        count_words(texts),
+        Phrasing.from_file(phrasing or load_phrasing_file()),
+        {name.casefold(): area for name, area in (area_names or {}).items()},
+    )

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
 
 from mappa_kb.search.index import WeightedTerm, analyze, analyze_word
+from mappa_kb.search.intents import EVERYDAY_WORDS, INTENT_ONLY, QUESTION_WORDS, intents_of
 from mappa_kb.search.lexicon import Entry, Lexicon
+from mappa_kb.search.phrasing import plain_words
+from mappa_kb.search.question import Question
 from mappa_kb.search.spelling import SpellingCorrector
 from mappa_kb.search.text import (
     MAX_QUERY_CHARS,
@@ -29,113 +31,19 @@ from mappa_kb.search.text import (
     shorthand_parts,
 )
 
+EXPANSION_WEIGHT = 0.35
+"""Weight of words the content uses for what was asked in other words: enough to
+prefer a passage that has them, too little to outrank one matching the words asked."""
+IDIOM_WEIGHT = 0.6
+"""Weight of what an idiom means ('come off' -> 'revoked'): its own words count for
+little, so its meaning carries that part of the question."""
+
 _Add = Callable[[tuple[str, ...], float], None]
 
 MAX_WORDS = 40
 """Words beyond this are ignored: no question needs more, and the work stays bounded."""
 
 _WORD = re.compile(r"\w+(?:[.,]\d+)*")
-
-# Plain-English ways of asking that the text says differently. General question
-# phrasing only: names, abbreviations and aliases come from the glossary itself.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "long": ("duration", "length", "last", "period"),
-    "length": ("duration", "last", "period"),
-    "duration": ("length", "last", "period"),
-    "quickly": ("within", "days"),
-    "soon": ("within", "days"),
-    "deadline": ("within",),
-    "max": ("maximum",),
-    "maximum": ("most", "no maximum"),
-    "min": ("minimum",),
-    "minimum": ("least",),
-    "youngest": ("age", "aged", "least"),
-    "oldest": ("age", "aged"),
-    "old": ("age", "aged"),
-    "age": ("aged", "old"),
-    "jail": ("prison", "custody"),
-    "prison": ("custody",),
-    "cops": ("police",),
-    "abroad": ("overseas", "foreign", "travel"),
-    "ban": ("prohibit", "prohibition", "restrict"),
-    "stop": ("prohibit", "restrict"),
-    "rules": ("requirements", "conditions"),
-    "kids": ("children",),
-    "child": ("children", "young"),
-    "apply": ("application", "applicant"),
-    "change": ("vary", "varied", "variation"),
-    "end": ("discharge",),
-    "cancel": ("discharge", "revoke"),
-    "appeal": ("appeal",),
-    "broke": ("breach",),
-    "break": ("breach",),
-    "broken": ("breach",),
-    "breaking": ("breach",),
-    "people": ("individuals", "offenders"),
-    "offenders": ("individuals", "people"),
-    "managed": ("management",),
-    "who": ("who", "agencies"),
-    "role": ("responsible", "duty"),
-    "job": ("role", "responsible"),
-}
-
-QUESTION_WORDS = {"who", "when", "where", "how", "why"}
-_EVERYDAY_LIST = """
-many much long often soon quickly happen happens happened need needs needed someone
-somebody anyone person people work works worked know find make made makes give gives take
-takes say says said want wants go goes going come comes stay stays keep keeps put find
-help helps way ways thing things time times day days week weeks month months year years
-kind kinds sort type types number numbers allowed able still yes okay hello hi thanks
-"""
-EVERYDAY_WORDS = frozenset(_EVERYDAY_LIST.split())
-"""Plain words of questions that are never misspellings, though the site may not use them."""
-INTENT_ONLY = {"vs", "versu", "differ", "compar", "comparison", "mani", "much"}
-"""Index terms that only say what kind of answer is wanted, never what it is about."""
-_COUNT = re.compile(
-    r"\b(how many|how much|number of|numbers|total|rate|figures?|statistics?|stats|"
-    r"percentage|per ?cent|proportion|share|count)\b"
-)
-_SHARE = re.compile(r"\b(rate|percentage|per ?cent|proportion|share|ratio|per 100)")
-_DEFINE = re.compile(
-    r"^(what|whats|which)\b|^who (is|are)\b|\bmean(s|ing)?\b|\bdefin|\bexplain|\btell me about\b"
-)
-_TIME = re.compile(
-    r"\bhow (long|quickly|soon|fast|often)\b|\bduration\b|\blength\b|\bdeadline\b|"
-    r"\btime limit\b|\bwhen\b|\bminimum\b|\bmaximum\b"
-)
-_COMPARE = re.compile(r"\b(vs|versus|difference|differ|compared?|comparison)\b")
-
-
-@dataclass
-class Question:
-    """A question understood: what to search for and what kind of answer fits."""
-
-    text: str
-    """The question as given, cleaned of control characters and extra spaces."""
-    corrected: str | None
-    """The question with spelling corrected, or None when nothing was changed."""
-    terms: list[WeightedTerm] = field(default_factory=list)
-    content: list[str] = field(default_factory=list)
-    """Index terms of the words that matter (after correction, before expansion)."""
-    entries: list[str] = field(default_factory=list)
-    """Ids of glossary entries the question names, in order."""
-    intents: set[str] = field(default_factory=set)
-    areas: list[str] = field(default_factory=list)
-    numbers: list[str] = field(default_factory=list)
-    name_only: bool = False
-    """True when the question is nothing but names (e.g. 'shpo', 'What is MAPPA?')."""
-    coverage: float = 0.0
-    """Share of the words that matter that are glossary names."""
-    series: list[tuple[str, ...]] = field(default_factory=list)
-    """Members of a numbered series asked about as a whole ('the categories')."""
-    series_entries: set[str] = field(default_factory=set)
-    unasked_series: list[list[tuple[str, ...]]] = field(default_factory=list)
-    """Numbered series the question names no member of (for 'all levels' vs 'Level 1')."""
-    wants_figures: bool = False
-    """A 'how many' question tied to an area, a number or a date: a statistic answers."""
-    units: list[frozenset[tuple[str, ...]]] = field(default_factory=list)
-    """What the question asks about, one unit per name or word: each unit is the set of
-    ways to say it (an entry's names, or one word), any one of which covers it."""
 
 
 class Understanding:
@@ -163,6 +71,16 @@ class Understanding:
         self.number_terms = {analyze_word(w): digits for w, digits in NUMBER_WORDS.items()}
         self.longest_name = max((len(n) for n in self.names), default=1)
         self.areas = {area: tuple(analyze(area)) for area in lexicon.areas}
+        self.phrasing = lexicon.phrasing
+        said = [*self.phrasing.meanings, *self.phrasing.rewrites]
+        self.phrasing_words = frozenset(w for form in said for w in form.split())
+        self.area_names = {
+            tuple(plain_words(name)): area
+            for name, area in lexicon.area_names.items()
+            if area in self.areas
+        }
+        self.longest_area_name = max((len(n) for n in self.area_names), default=1)
+        self.phrasing_words |= {w for name in self.area_names for w in name}
 
     def _add_shorthand(self, name: str) -> None:
         words = name.split()
@@ -186,7 +104,7 @@ class Understanding:
             not lower.isalpha()
             or lower in STOP_WORDS
             or lower in self.lexicon.vocabulary
-            or lower in SYNONYMS
+            or lower in self.phrasing_words
             or lower in QUESTION_WORDS
             or lower in EVERYDAY_WORDS
             or analyze_word(lower) in self.vocabulary_terms
@@ -235,14 +153,23 @@ class Understanding:
                     spans += [(start, start + size, owner) for owner in sorted(owners)]
         return sorted(spans), covered
 
-    def find_areas(self, terms: list[str]) -> list[str]:
+    def find_areas(self, terms: list[str], said: list[str]) -> tuple[list[str], set[str]]:
+        """Areas named in the question, and the index terms of other names used for them
+        ('cambs', 'the capital'), which say nothing more once the area is known."""
         present = set(terms)
         found = []
         for area, words in self.areas.items():
             distinctive = [w for w in words if len(w) > 3]
             if distinctive and any(w in present for w in distinctive):
                 found.append(area)
-        return found
+        others: set[str] = set()
+        for size in range(min(self.longest_area_name, len(said)), 0, -1):
+            for start in range(len(said) - size + 1):
+                named = self.area_names.get(tuple(said[start : start + size]))
+                if named:
+                    found.append(named)
+                    others |= set(analyze(" ".join(said[start : start + size])))
+        return list(dict.fromkeys(found)), others - {t for a in found for t in self.areas[a]}
 
     # -- the whole thing ----------------------------------------------------------------
 
@@ -270,7 +197,9 @@ class Understanding:
         searched, changed = self.correct(searched)
         question = Question(text=text, corrected=searched if changed else None)
         lowered = " ".join(w.lower() for w in _WORD.findall(searched))
-        question.intents = _intents(lowered)
+        question.intents = intents_of(lowered)
+        said = self.phrasing.words(searched)
+        found = self.phrasing.find(said)
 
         grouped = self.expand_shorthands(analyze(searched))
         terms = [t for group in grouped for t in group if t not in INTENT_ONLY]
@@ -279,11 +208,23 @@ class Understanding:
         meaningful = self.meaningful(terms)
         question.content = [terms[i] for i in meaningful]
         question.coverage = len(covered & set(meaningful)) / len(meaningful) if meaningful else 0
+        for start, end, entry in spans:
+            share = len(set(range(start, end)) & set(meaningful)) / max(len(meaningful), 1)
+            question.entry_shares[entry] = max(question.entry_shares.get(entry, 0.0), share)
         question.name_only = bool(spans) and question.coverage == 1.0
         if question.name_only or (question.coverage >= 0.5 and "asks-what" in question.intents):
             question.intents.add("define")
+        question.areas, other_names = self.find_areas(terms, said)
         question.units = self._units(terms, spans, covered, meaningful)
-        question.areas = self.find_areas(terms)
+        if other_names:  # 'cambs' is covered where the area's own name is
+            question.units = [u for u in question.units if not u <= {(t,) for t in other_names}]
+            question.units += [frozenset({self.areas[a]}) for a in question.areas]
+        light = self._light_terms(found)
+        question.units = [u for u in question.units if not u <= {(t,) for t in light}]
+        for form, means in found:  # what the words stand for is part of what is asked
+            if form in self.phrasing.essential:
+                question.essentials.append(frozenset(tuple(analyze(m)) for m in means) - {()})
+        question.units += question.essentials
         question.numbers = [t for i, t in enumerate(terms) if t[:1].isdigit() and i not in covered]
         question.wants_figures = "count" in question.intents and bool(
             question.areas or question.numbers or {SNAPSHOT_TERM, PERIOD_TERM} & set(terms)
@@ -292,7 +233,12 @@ class Understanding:
         question.series_entries = {e for member in question.series for e in self.names[member]}
         asked = {tuple(terms[start:end]) for start, end, _ in spans}
         question.unasked_series = [m for m in self.series.values() if not asked & set(m)]
-        question.terms = self._weighted(terms, spans, question.series, lowered)
+        question.terms = self._weighted(terms, spans, question.series, lowered, found)
+        # "doesnt", "fails to" read "not": passages saying what is not done answer them.
+        targets = set(self.phrasing.rewrites.values()) & set(said)
+        question.terms += [WeightedTerm(tuple(analyze(t)), IDIOM_WEIGHT) for t in targets]
+        if other_names:
+            question.terms += [WeightedTerm(self.areas[a], 1.0) for a in question.areas]
         return question
 
     def _weighted(
@@ -301,6 +247,7 @@ class Understanding:
         spans: list[tuple[int, int, str]],
         series: list[tuple[str, ...]],
         lowered: str,
+        found: list[tuple[str, list[str]]],
     ) -> list[WeightedTerm]:
         weights: dict[tuple[str, ...], float] = {}
 
@@ -308,10 +255,14 @@ class Understanding:
             if words and weights.get(words, 0.0) < weight:
                 weights[words] = weight
 
+        # The words of a turn of phrase ('sits on', 'come off') say little on their own:
+        # what they mean is searched instead, unless they are part of a name.
+        named = {t for start, end, _ in spans for t in terms[start:end]}
+        light = QUESTION_WORDS | (self._light_terms(found) - named)
         for term in terms:
-            add((term,), 0.3 if term in QUESTION_WORDS else 1.0)
+            add((term,), 0.3 if term in light else 1.0)
         for first, second in pairwise(terms):
-            if first not in QUESTION_WORDS and second not in QUESTION_WORDS:
+            if first not in light and second not in light:
                 add((first, second), 0.6)  # words side by side, as asked, count extra
         for start, end, entry_id in spans:
             asked = tuple(terms[start:end])
@@ -319,13 +270,20 @@ class Understanding:
             self._expand_entry(self.entries[entry_id], asked, add)
         for member in series:
             add(member, 0.5)
-        if "count" in _intents(lowered):  # an unqualified count means the total
+        if "count" in intents_of(lowered):  # an unqualified count means the total
             add(("total",), 0.3)
             add(("all",), 0.3)
-        for word in set(lowered.split()) & SYNONYMS.keys():
-            for synonym in SYNONYMS[word]:
-                add(tuple(analyze(synonym)), 0.35)
+        for form, means in found:
+            weight = IDIOM_WEIGHT if form in self.phrasing.idioms else EXPANSION_WEIGHT
+            for words in means:
+                add(tuple(analyze(words)), weight)
         return [WeightedTerm(w, weight) for w, weight in weights.items()]
+
+    def _light_terms(self, found: list[tuple[str, list[str]]]) -> set[str]:
+        """Index terms that only carry grammar: negations ('doesnt', read as 'not') and
+        the words of idioms ('come off'), whose meaning is searched instead."""
+        idioms = [form for form, _ in found if form in self.phrasing.idioms]
+        return {t for form in [*idioms, *self.phrasing.rewrites] for t in analyze(form)}
 
     def _units(
         self,
@@ -351,20 +309,3 @@ class Understanding:
         share = max(0.35, 0.9 / len(others) ** 0.5)
         for words in others:
             add(words, share)
-
-
-def _intents(lowered: str) -> set[str]:
-    intents = set()
-    if _COUNT.search(lowered):
-        intents.add("count")
-        # "How many" wants a number of people; "what share" wants a percentage or rate.
-        intents.add("share" if _SHARE.search(lowered) else "number")
-    if _DEFINE.search(lowered):
-        intents.add("asks-what")
-    if _COMPARE.search(lowered):
-        intents.add("compare")
-    if _TIME.search(lowered):
-        intents.add("time")
-    if re.match(r"who\b", lowered):
-        intents.add("who")
-    return intents

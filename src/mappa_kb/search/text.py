@@ -68,6 +68,7 @@ NUMBER_WORDS = {
 }
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\b(\d{1,3})((?:,\d{3})+)\b")
+_SHORT_THOUSANDS = re.compile(r"\b(\d{1,3})k\b", re.I)
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-/–—]\s*(\d{2}|(?:19|20)\d{2})\b")
 _SHORT_YEAR_RANGE = re.compile(r"(?<![\d/.])\b(\d{2})\s*/\s*(\d{2})\b(?![\d/.])")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})\b")
@@ -130,13 +131,14 @@ def _coordinated(match: re.Match[str]) -> str:
 def analysis_text(text: str) -> str:
     """The text as the index sees it: spellings of the same thing made to agree.
 
-    Numbers lose their thousands commas, number words gain digits, financial years
-    ("2022/23", "2022-23") become both years plus one token for the pair, numeric dates
-    become written dates, "Level 2 and 3" also reads "Level 3", a count on a day and a
-    count over a period are marked, and hyphenated words are indexed joined as well as
-    apart.
+    Numbers lose their thousands commas ("100k" reads 100000 too), number words gain
+    digits, financial years ("2022/23", "2022-23") become both years plus one token for
+    the pair, numeric dates become written dates, "Level 2 and 3" also reads "Level 3", a
+    count on a day and a count over a period are marked, and hyphenated words are indexed
+    joined as well as apart.
     """
     text = _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text)
+    text = _SHORT_THOUSANDS.sub(lambda m: f"{m.group(1)}000", text)  # "100k": 100000
     text = _NUMERIC_DATE.sub(_numeric_date, text)
     text = _ON_A_DAY.sub(lambda m: f"{m.group(0)} {SNAPSHOT_TERM}", text)
     text = _OVER_A_PERIOD.sub(lambda m: f"{m.group(0)} {PERIOD_TERM}", text)

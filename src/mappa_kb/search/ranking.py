@@ -1,0 +1,188 @@
+"""Re-ranking: what Whoosh's word counts cannot see about a passage and a question.
+
+BM25F finds candidates; each factor here adds one thing a word count cannot know:
+which glossary entry the question names, whether it asks "what is" (the entry's own
+explanation answers best), "how many" (a statistic, or a passage counting the thing
+asked, answers), "list the ..." (a passage naming several answers) or about an area (a
+figure for another area does not answer), and how much of the question a passage covers.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from mappa_kb.search.html_text import BULLET
+from mappa_kb.search.index import Hit, Snapshot, analyze, pair, pairs_of
+from mappa_kb.search.passages import Passage
+from mappa_kb.search.query import Understanding
+from mappa_kb.search.question import Question
+from mappa_kb.search.shapes import BOOSTS, SHAPES
+
+_SHARE_FIGURE = re.compile(r"\d%|\bper cent\b|\bper 100|\brate\b", re.I)
+"""A percentage or a rate, which answers 'what share', not 'how many'."""
+
+_ITEM = r"(?!and |or )[^\W\d][\w'’-]*(?: [\w'’-]+){0,3}"
+_SERIES = re.compile(rf"\b(?:{_ITEM}, )+{_ITEM},? (?:and|or) {_ITEM}")
+"""Three or more things named one after another ('police, probation and prisons')."""
+
+
+_NUMBER = (
+    r"\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|dozen"
+)
+_COUNTED = re.compile(
+    rf"(?<![\w.])(?<!level )(?<!category )(?<!section )(?<!part )(?<!schedule )(?:{_NUMBER})"
+    r"(?![\w.,]\w)((?: [\w'’-]+){1,3})",
+    re.I,
+)
+"""A number and the words after it: 'eighteen Probation Delivery Units', 'two lay
+advisers'. Not a name ('Level 2', 'section 325'), a date's year or a figure's decimals."""
+
+
+def counted_terms(text: str) -> set[str]:
+    """Index terms of the things the text gives a number of."""
+    out: set[str] = set()
+    for match in _COUNTED.finditer(text):
+        if not re.match(
+            r"\s*(january|february|march|april|may|june|july|august|september|"
+            r"october|november|december)\b",
+            match.group(1),
+            re.I,
+        ):
+            out.update(analyze(match.group(1)))
+    return out
+
+
+def has(terms: set[str], way: tuple[str, ...]) -> bool:
+    """One word, or words side by side (their adjacent pairs are all there)."""
+    if len(way) == 1:
+        return way[0] in terms
+    return all(pair(a, b) in terms for a, b in pairwise(way))
+
+
+def covers(terms: set[str], unit: frozenset[tuple[str, ...]]) -> bool:
+    """Whether any way of saying the unit is there."""
+    return any(has(terms, way) for way in unit)
+
+
+def terms_and_pairs(text: str) -> set[str]:
+    return set(analyze(text)) | set(pairs_of(text))
+
+
+def _entry_of(url: str, entry_urls: dict[str, str]) -> str | None:
+    return entry_urls.get(url.split("#", 1)[0])
+
+
+class Ranker:
+    """Per-snapshot state: the understanding of names, and each passage's terms."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        self.understanding = Understanding(snapshot.lexicon)
+        self.entry_urls = {e.url: e.id for e in snapshot.lexicon.entries}
+        self._terms: dict[int, set[str]] = {}
+
+    def terms_of(self, hit: Hit) -> set[str]:
+        terms = self._terms.get(hit.doc)
+        if terms is None:
+            p = hit.passage
+            terms = terms_and_pairs(f"{p.title}\n{p.keywords}\n{p.text}")
+            self._terms[hit.doc] = terms
+        return terms
+
+    def weight(self, question: Question, hit: Hit) -> float:
+        """Whoosh's score times what it cannot see; each factor is explained below."""
+        terms = self.terms_of(hit)
+        entry = _entry_of(hit.passage.url, self.entry_urls)
+        factor = _coverage(question, terms) * _about(question, hit.passage, entry)
+        factor *= _figures(question, hit.passage, terms)
+        for shape in question.intents & SHAPES.keys():  # "how long", "when did", "why"
+            if SHAPES[shape].search(hit.passage.text):
+                factor *= BOOSTS[shape]
+        if "number" in question.intents and hit.passage.kind != "statistic":
+            factor *= _counts(question, hit.passage.text)
+        if "list" in question.intents and _names_several(hit.passage.text):
+            factor *= 1.3  # "list the ...", "who sits on ...": a passage naming them answers
+        if question.series:
+            factor *= _series(question, terms, entry)
+        return float(hit.score * factor)
+
+
+def _counts(question: Question, text: str) -> float:
+    """'How many PDUs': a passage saying 'eighteen Probation Delivery Units' answers."""
+    asked = {word for unit in question.units for way in unit for word in way}
+    return 1.5 if counted_terms(text) & asked else 1.0
+
+
+def _names_several(text: str) -> bool:
+    """Whether the text lists things: as bullet points, or three or more in a row."""
+    return text.count(BULLET) >= 2 or _SERIES.search(text) is not None
+
+
+def _fullest(terms: set[str], unit: frozenset[tuple[str, ...]]) -> int:
+    """Words in the longest way of saying the unit that the passage has (0: none)."""
+    best = 0
+    for way in unit:
+        if len(way) > best and has(terms, way):
+            best = len(way)
+    return best
+
+
+def _coverage(question: Question, terms: set[str]) -> float:
+    """A passage that covers every part of the question beats one that repeats one part;
+    one that uses an entry's fuller name ("returned to custody for breach of licence"
+    rather than "returned to custody") is a little more surely about it."""
+    if not question.units:
+        return 1.0
+    lengths = [_fullest(terms, unit) for unit in question.units]
+    covered = sum(1 for n in lengths if n)
+    fuller = 1.0 + 0.03 * sum(max(n - 2, 0) for n in lengths)
+    share: float = (covered / len(question.units)) ** 1.5
+    return (0.3 + 0.7 * share) * min(fuller, 1.15)
+
+
+def _about(question: Question, passage: Passage, entry: str | None) -> float:
+    """Passages of the entries the question names; their own explanation for 'what is'."""
+    if entry is None or entry not in question.entries:
+        return 1.0
+    factor = 1.6 if entry == question.entries[0] else 1.3
+    # A name that is a small part of a long question ('police' in "what if he doesn't
+    # tell the police his address") says less about what the question is about.
+    factor = 1.0 + (factor - 1.0) * min(1.0, 2.0 * question.entry_shares.get(entry, 1.0))
+    compares = "compare" in question.intents and len(question.entries) > 1
+    asks_what = "define" in question.intents or compares
+    if passage.kind == "glossary" and asks_what and not question.wants_figures:
+        factor *= 2.0
+    return factor
+
+
+def _figures(question: Question, passage: Passage, terms: set[str]) -> float:
+    """Statistics answer questions about figures, for the area asked about, and little else."""
+    if passage.kind != "statistic":
+        return 0.6 if question.wants_figures else 1.0
+    if question.wants_figures:
+        factor = 2.0
+        is_share = bool(_SHARE_FIGURE.search(passage.text))
+        if is_share != ("share" in question.intents):
+            factor *= 0.7
+    elif "count" in question.intents:
+        factor = 1.2
+    else:
+        factor = 0.5
+    if question.areas and not any(a.casefold() in passage.text.casefold() for a in question.areas):
+        factor *= 0.2
+    for members in question.unasked_series:  # Level 1 alone, when no level was asked
+        listed = sum(covers(terms, frozenset({member})) for member in members)
+        if 0 < listed < len(members):
+            factor *= 0.85
+    return factor
+
+
+def _series(question: Question, terms: set[str], entry: str | None) -> float:
+    """'The categories', where the glossary has Category 1 to 4: a passage listing them
+    all answers; the page of one member answers only a quarter of the question."""
+    listed = sum(covers(terms, frozenset({member})) for member in question.series)
+    factor = 1.0 + 1.5 * (listed / len(question.series)) ** 2
+    return factor * (0.5 if entry in question.series_entries else 1.0)
