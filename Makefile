@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build check test lint typecheck lock browser-deps eval bench clean
+.PHONY: help venv serve build check test lint typecheck lock browser-deps eval bench load screenshots clean
 
 help:
 	@echo "make serve   - set up, check, build site and index, serve on http://$(HOST):$(PORT)/"
@@ -17,6 +17,8 @@ help:
 	@echo "make check   - validate content only"
 	@echo "make eval    - Q&A evaluation against the development question set"
 	@echo "make bench   - speed benchmarks"
+	@echo "make load    - load test of /api/ask on loopback (32 clients; prints req/s, p50/p99, errors)"
+	@echo "make screenshots - PNGs of key pages, light and dark, in build/screenshots/"
 	@echo "make lock    - re-resolve requirements.lock from pyproject.toml"
 
 $(BIN)/mappa-kb: requirements.lock pyproject.toml
@@ -60,6 +62,12 @@ bench: build
 
 lock: venv
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --no-header -o requirements.lock
+
+load: build
+	$(BIN)/python scripts/load_test_api.py
+
+screenshots: build browser-deps
+	$(BIN)/python scripts/screenshot.py
 
 clean:
 	rm -rf site search_index .pytest_cache .mypy_cache .ruff_cache

@@ -33,12 +33,14 @@ ARGS = [
 ]
 KEY_PAGES = [
     "/",
+    "/public/",
+    "/staff/",
+    "/guide/orders-compared/",
+    "/lay-advisers/question-bank/",
     "/glossary/",
     "/glossary/topics/",
-    "/glossary/topics/orders-and-notification/",
     "/glossary/sexual-risk-order/",
     "/ask/",
-    "/question-bank/",
     "/statistics/",
     "/statistics/london/2022-23/",
     "/about/accessibility/",

@@ -26,9 +26,8 @@ OLD = [p for p in PASSAGES if NEW_TITLE not in p.title]
 CLIENTS = 8
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Project:
-    project = Project.at(tmp_path / "project")
+def make_project(root: Path) -> Project:
+    project = Project.at(root / "project")
     project.site_dir.mkdir(parents=True)
     (project.site_dir / "index.html").write_text("<h1>home</h1>", encoding="utf-8")
     build_fixture_index(project.index_dir, OLD)
@@ -36,8 +35,22 @@ def project(tmp_path: Path) -> Project:
 
 
 @pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return make_project(tmp_path)
+
+
+@pytest.fixture
 def server(project: Project, tmp_path: Path) -> Iterator[Server]:
     running = app_server(project.root, tmp_path / "server.log")
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One server for tests that only read: it must outlive every one of them."""
+    root = tmp_path_factory.mktemp("live")
+    running = app_server(make_project(root).root, root / "server.log")
     yield running
     running.stop()
 
@@ -70,14 +83,25 @@ def test_rebuilding_the_index_while_the_api_answers(project: Project, server: Se
                     with lock:
                         errors.append(repr(exc))
 
+    def let_clients_ask(count: int) -> None:
+        """Wait (not a fixed time: machines differ) until `count` more answers came."""
+        with lock:
+            target = sum(statuses.values()) + count
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not errors:
+            with lock:
+                if sum(statuses.values()) >= target:
+                    return
+            time.sleep(0.01)
+
     threads = [threading.Thread(target=keep_asking) for _ in range(CLIENTS)]
     for thread in threads:
         thread.start()
     try:
         for round_ in range(6):
-            time.sleep(0.15)
+            let_clients_ask(2 * CLIENTS)
             build_fixture_index(project.index_dir, PASSAGES if round_ % 2 == 0 else OLD)
-        time.sleep(0.15)
+        let_clients_ask(2 * CLIENTS)
         build_fixture_index(project.index_dir, PASSAGES)
         # The very next question after the swap is answered from the new index.
         with httpx.Client(base_url=server.url) as client:
@@ -108,8 +132,9 @@ RAW_REQUESTS = [
 
 @pytest.mark.parametrize("raw", RAW_REQUESTS, ids=range(len(RAW_REQUESTS)))
 def test_malformed_requests_on_the_wire_never_get_a_server_error(
-    server: Server, raw: bytes
+    shared_server: Server, raw: bytes
 ) -> None:
+    server = shared_server
     port = int(server.url.rsplit(":", 1)[1])
     with socket.create_connection((HOST, port), timeout=10) as sock:
         sock.sendall(raw)
