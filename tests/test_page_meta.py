@@ -52,7 +52,7 @@ def check(project_root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, 
         ),
         (
             docs_page(BODY, "topic: mappa-basics\nquestions: [Tell me more]"),
-            "docs/guide.md:5: [questions] Value error, a question must end with '?'",
+            "docs/guide.md:5: [questions.0] Value error, a question must end with '?'",
         ),
         (
             docs_page(BODY, "topic: no-such-topic"),

@@ -8,13 +8,30 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
 Slug = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=80),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _ends_with_question_mark(value: str) -> str:
+    if not value.endswith("?"):
+        raise ValueError(f"a question must end with '?': {value!r}")
+    return value
+
+
+Question = Annotated[Text, AfterValidator(_ends_with_question_mark)]
+"""A lay-adviser question, as glossary entries and pages list them."""
 
 
 class Strict(BaseModel):
@@ -71,7 +88,7 @@ class GlossaryEntry(Strict):
     replaced_by: list[Slug] = Field(
         default_factory=list, description="Ids of entries that replaced this one."
     )
-    questions: list[Text] = Field(
+    questions: list[Question] = Field(
         min_length=1,
         max_length=3,
         description="One to three questions a lay adviser might ask about this.",
@@ -89,14 +106,6 @@ class GlossaryEntry(Strict):
             if value.casefold() in seen:
                 raise ValueError(f"'{value}' is listed twice")
             seen.add(value.casefold())
-        return values
-
-    @field_validator("questions")
-    @classmethod
-    def _questions_are_questions(cls, values: list[str]) -> list[str]:
-        for value in values:
-            if not value.endswith("?"):
-                raise ValueError(f"a question must end with '?': {value!r}")
         return values
 
     @property

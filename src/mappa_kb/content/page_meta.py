@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from mappa_kb.content.models import Citation, Slug, Strict, Text
+from mappa_kb.content.models import Citation, Question, Slug, Strict, Text
 
 Audience = Literal["public", "staff", "lay-adviser"]
 """Who a page is written for. `public` pages must pass the plain-English check."""
@@ -42,7 +42,7 @@ class PageMeta(Strict):
     sources: list[Citation] = Field(
         min_length=1, description="Sources for the facts on the page, with the section used."
     )
-    questions: list[Text] = Field(
+    questions: list[Question] = Field(
         default_factory=list,
         description="Questions a lay adviser might ask; gathered into the question bank.",
     )
@@ -64,14 +64,6 @@ class PageMeta(Strict):
     render_macros: bool = Field(
         default=True, description="Set false for a page that shows macro syntax literally."
     )
-
-    @field_validator("questions")
-    @classmethod
-    def _questions_are_questions(cls, values: list[str]) -> list[str]:
-        for value in values:
-            if not value.endswith("?"):
-                raise ValueError(f"a question must end with '?': {value!r}")
-        return values
 
     @field_validator("next")
     @classmethod
