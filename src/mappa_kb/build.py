@@ -23,8 +23,6 @@ from mappa_kb.content import load_glossary
 from mappa_kb.paths import Project
 from mappa_kb.search.indexing import index_step
 
-log = logging.getLogger("mappa_kb")
-
 
 class BuildFailed(Exception):
     """The site could not be built; the message says why (already formatted for people)."""
