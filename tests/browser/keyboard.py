@@ -60,16 +60,24 @@ def tab_through(page: Page, key: str = "Tab", limit: int = 800) -> list[tuple[Fo
     problems: list[tuple[FocusStep, str]] = []
     page.evaluate("() => { window.__kbFirstStop = null; }")
     stops = 0
+    last: FocusStep | None = None
     for _ in range(limit):
         page.keyboard.press(key)
         step = focus_step(page)
-        if step is None:  # focus left the page's elements: one full round is done
-            if stops:
-                break
-            continue
+        if step is None:  # focus is on the page itself: a round is done, or focus was lost
+            if not stops:
+                continue
+            page.keyboard.press(key)
+            after = focus_step(page)
+            if after is not None and not after.again and last is not None:
+                # Focus went on from where it vanished, not round to the start: the
+                # element it left hid itself or was removed while focused (WCAG 2.4.3).
+                problems.append((last, "focus was lost to the page after this element"))
+            break
         if step.again:
             break
         stops += 1
+        last = step
         problem = step.problem()
         if problem:  # look again once transitions have finished, as a reader would
             step = focus_step(page, settle=True) or step

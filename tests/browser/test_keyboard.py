@@ -68,6 +68,24 @@ def test_targets_are_at_least_24px_or_spaced_on_a_narrow_screen(
     assert not failures, f"targets smaller than 24x24 px and crowded: {failures}"
 
 
+def test_back_to_top_on_a_long_page_returns_reader_and_keyboard_to_the_top(
+    app: Server, open_page: OpenPage
+) -> None:
+    page = open_page(app.url + f"/glossary/{RICH_ENTRY}/")
+    back = page.get_by_role("link", name="Back to top")
+    back.focus()
+    assert page.evaluate("scrollY") > 0
+    page.keyboard.press("Enter")
+    page.wait_for_function("scrollY === 0")
+    page.keyboard.press("Tab")  # the Tab order starts again from the top of the page
+    expect(page.locator(".md-skip")).to_be_focused()
+
+
+def test_short_pages_have_no_back_to_top_link(app: Server, open_page: OpenPage) -> None:
+    page = open_page(app.url + "/ask/")
+    expect(page.get_by_role("link", name="Back to top")).to_have_count(0)
+
+
 def test_the_menu_opens_and_closes_from_the_keyboard_on_a_narrow_screen(
     app: Server, open_page: OpenPage
 ) -> None:
@@ -114,6 +132,18 @@ def test_focus_check_sees_an_element_under_a_sticky_header(open_page: OpenPage) 
     page.add_style_tag(content="html { scroll-padding-top: 0 }")
     problems = tab_through(page, "Shift+Tab")
     assert any("sticky header" in p or "hidden" in p for _, p in problems), problems
+
+
+def test_focus_check_sees_an_element_that_hides_itself_when_focused(
+    open_page: OpenPage,
+) -> None:
+    """What Material's floating "Back to top" button did: it blurred itself on hiding."""
+    page: Page = open_page()
+    links = "".join(f'<p><a href="#{n}">link {n}</a></p>' for n in range(8))
+    vanishing = '<p><button onfocus="this.hidden = true">vanishes</button></p>'
+    page.set_content(STICKY.format(body=links + vanishing + links))
+    problems = tab_through(page, "Shift+Tab")
+    assert [p for _, p in problems] == ["focus was lost to the page after this element"]
 
 
 def test_target_check_sees_small_crowded_targets_but_not_links_in_a_sentence(
