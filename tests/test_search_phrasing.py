@@ -9,6 +9,7 @@ from search_support import ENTRIES, PASSAGES, REPORT, build_fixture_index
 
 from mappa_kb.content import ContentError, load_glossary
 from mappa_kb.search.answer import Answerer
+from mappa_kb.search.intents import intents_of
 from mappa_kb.search.passages import Passage
 from mappa_kb.search.phrasing import Phrasing
 from mappa_kb.search.phrasing_file import load_phrasing_file
@@ -275,3 +276,40 @@ def test_a_whole_series_shows_a_line_on_every_member(tmp_path: Path) -> None:
     shown = Answerer(index).ask("what are the MAPPA levels").answers[0].text
     for n in (1, 2, 3):
         assert f"Level {n}: what level {n} means for a person …" in shown
+
+
+def test_a_word_asked_is_covered_by_the_sites_word_for_it(tmp_path: Path) -> None:
+    """'How long' is answered by a 'length'; 'sex offence' by a 'sexual offence'."""
+    answerer = answerer_for(tmp_path, [])
+    units = answerer.understand("how long is a sex offence caution on record").units
+    assert any({("length",), ("long",)} <= unit for unit in units), units
+    assert any({("sex", "offenc"), ("sexual", "offenc")} <= unit for unit in units), units
+    assert frozenset({("sex",)}) not in units, "the form's words become one unit"
+
+
+def test_a_passage_using_the_sites_words_covers_the_question(tmp_path: Path) -> None:
+    answerer = answerer_for(
+        tmp_path,
+        [
+            page("Cautions", "A caution for a sex offence is recorded by the police. A caution "
+                 "is a formal warning. Cautions are common."),
+            page("Periods", "The length of the period after a caution for a sexual offence is "
+                 "two years."),
+        ],
+    )  # fmt: skip
+    assert answerer.ask("how long does a sex offence caution last").answers[0].title == "Periods"
+
+
+@pytest.mark.parametrize(
+    ("question", "is_figure"),
+    [
+        ("how do agencies share information", False),
+        ("do the police share intelligence with probation", False),
+        ("what share of cases are at level 1", True),
+        ("the share of category 2 people in london", True),
+    ],
+)
+def test_share_asks_for_a_figure_only_as_a_noun(question: str, is_figure: bool) -> None:
+    intents = intents_of(question)
+    assert ("share" in intents) is is_figure
+    assert ("count" in intents) is is_figure

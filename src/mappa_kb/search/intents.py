@@ -25,11 +25,14 @@ EVERYDAY_WORDS = frozenset(_EVERYDAY_LIST.split())
 INTENT_ONLY = frozenset({"vs", "versu", "differ", "compar", "comparison", "mani", "much", "list"})
 """Index terms that only say what kind of answer is wanted, never what it is about."""
 
+# "Share" as a noun ("what share of cases"), not the verb ("how do agencies share
+# information"), which asks about working together, not for a figure.
+_SHARE_NOUN = r"\b(?:what|which|the|a|its|their) share\b|\bshare of\b"
 _COUNT = re.compile(
     r"\b(how many|how much|number of|numbers|total|rate|figures?|statistics?|stats|"
-    r"percentage|per ?cent|proportion|share|count|per (?:\d+k?|hundred|thousand))\b"
+    r"percentage|per ?cent|proportion|count|per (?:\d+k?|hundred|thousand))\b|" + _SHARE_NOUN
 )
-_SHARE = re.compile(r"\b(rate|percentage|per ?cent|proportion|share|ratio|per 100)")
+_SHARE = re.compile(r"\b(rate|percentage|per ?cent|proportion|ratio|per 100)|" + _SHARE_NOUN)
 _DEFINE = re.compile(
     r"^(what|whats|which)\b|^who (is|are)\b|\bmean(s|ing)?\b|\bdefin|\bexplain|\btell me about\b|"
     # What makes a thing what it is: the entry's own explanation answers these too.

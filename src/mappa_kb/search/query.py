@@ -221,6 +221,7 @@ class Understanding:
             question.units += [frozenset({self.areas[a]}) for a in question.areas]
         light = self._light_terms(found)
         question.units = [u for u in question.units if not u <= {(t,) for t in light}]
+        question.units = self._widen_units(question.units, found)
         for form, means in found:  # what the words stand for is part of what is asked
             if form in self.phrasing.essential:
                 question.essentials.append(frozenset(tuple(analyze(m)) for m in means) - {()})
@@ -299,6 +300,23 @@ class Understanding:
             by_span[(start, end)] |= {tuple(analyze(n)) for n in self.entries[entry_id].names}
         units += [frozenset(ways - {()}) for ways in by_span.values()]
         units += [frozenset({(terms[i],)}) for i in meaningful if i not in covered]
+        return list(dict.fromkeys(units))
+
+    def _widen_units(
+        self, units: list[frozenset[tuple[str, ...]]], found: list[tuple[str, list[str]]]
+    ) -> list[frozenset[tuple[str, ...]]]:
+        """A word asked is also covered by the site's words for it: "how long" by
+        "length" or "period", "sex offence" by "sexual offence". The words of a form of
+        several words ("sex offence") become one unit, covered by the form or its meaning."""
+        for form, means in found:
+            if form in self.phrasing.idioms or form in self.phrasing.essential:
+                continue  # idioms' words are dropped and essentials are units already
+            said = tuple(analyze(form))
+            words = {(t,) for t in said}
+            if not said or not any(unit <= words for unit in units):
+                continue
+            ways = {said, *(tuple(analyze(m)) for m in means)} - {()}
+            units = [u for u in units if not u <= words] + [frozenset(ways)]
         return list(dict.fromkeys(units))
 
     def _expand_entry(self, entry: Entry, asked: tuple[str, ...], add: _Add) -> None:
