@@ -19,18 +19,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from mappa_kb.chromium import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 KEY_PAGES = [
     "/",
     "/public/",
@@ -81,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     saved = 0
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             for scheme in ("light", "dark"):
                 context = browser.new_context(
                     color_scheme=scheme, viewport={"width": args.width, "height": args.height}

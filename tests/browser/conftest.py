@@ -18,23 +18,13 @@ import pytest
 from playwright.sync_api import Browser, Page, Playwright, Request, Route, sync_playwright
 from servers import Server, app_server, static_server
 
+from mappa_kb.chromium import CHROMIUM, CHROMIUM_ARGS
 from mappa_kb.content import Glossary, load_glossary
 from mappa_kb.paths import Project
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 HOW_TO_INSTALL = "run `make browser-deps` (Debian's chromium via apt, axe-core via `npm ci`)"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 # Any address but this machine's. A pattern the browser itself matches: routing every
 # request through Python instead would add a round trip to each of a page's assets.
 ELSEWHERE = re.compile(r"^(?!(https?|wss?)://(127\.0\.0\.1|localhost|\[::1\])[:/])[a-z]+://")
