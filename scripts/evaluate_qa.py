@@ -54,7 +54,6 @@ def ours(root: Path, questions: list[dict[str, str]], show_misses: bool) -> tupl
 def material(site: Path, questions: list[dict[str, str]]) -> tuple[int, int]:
     sys.path.insert(0, str(SHARED / "tools"))
     import material_search  # type: ignore[import-not-found]
-
     from lunr.exceptions import QueryParseError
 
     index_json = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
