@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 JS = Path(__file__).with_name("js")
 FOCUS_VISIBILITY = (JS / "focus_visibility.js").read_text(encoding="utf-8")
@@ -86,6 +86,22 @@ def tab_through(page: Page, key: str = "Tab", limit: int = 800) -> list[tuple[Fo
             problems.append((step, problem))
     assert stops > 5, f"{key} only reached {stops} elements"
     return problems
+
+
+def press_until_focused(
+    page: Page, target: str | Locator, key: str = "Tab", limit: int = 60
+) -> Locator:
+    """Press `key` until focus is on `target` (a CSS selector, or a locator); return the
+    focused element. Fails, naming the target, if `limit` presses never reach it."""
+    for _ in range(limit):
+        page.keyboard.press(key)
+        if isinstance(target, str):
+            reached = page.evaluate("(s) => document.activeElement.matches(s)", target)
+        else:
+            reached = target.evaluate("el => el === document.activeElement")
+        if reached:
+            return page.locator(":focus")
+    raise AssertionError(f"{key} never reached {target}")
 
 
 def small_targets(page: Page) -> list[dict[str, Any]]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import html
 import re
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import expect
 from servers import Server
 
 from .conftest import BuiltSite, OpenPage
+from .keyboard import press_until_focused
 from .site_pages import RICH_ENTRY
 
 ACTIVE_TOOLTIP = ".md-tooltip2--active"
@@ -24,15 +25,6 @@ def meanings(built: BuiltSite, url: str) -> dict[str, str]:
     text = (built.site_dir / url.strip("/") / "index.html").read_text(encoding="utf-8")
     article = text[text.index("<article") :]
     return {html.unescape(shown): html.unescape(title) for title, shown in ABBR.findall(article)}
-
-
-def tab_to(page: Page, selector: str, limit: int = 200) -> Locator:
-    """Press Tab until focus lands on an element matching `selector`."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
-            return page.locator(":focus")
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 def test_hovering_an_abbreviation_shows_its_meaning(
@@ -57,7 +49,7 @@ def test_focusing_a_term_shows_its_meaning_and_its_link_works(
     url = f"/glossary/{RICH_ENTRY}/"
     expected = meanings(built, url)
     page = open_page(app.url + url)
-    link = tab_to(page, "article abbr > a.kb-term")
+    link = press_until_focused(page, "article abbr > a.kb-term", limit=200)
     meaning = expected[link.inner_text()]
     expect(page.locator(ACTIVE_TOOLTIP)).to_have_text(meaning)
 

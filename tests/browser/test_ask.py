@@ -15,6 +15,7 @@ from servers import Server
 
 from .axe import excused, load_allowlist, run_axe
 from .conftest import BuiltSite, OpenPage
+from .keyboard import press_until_focused
 from .site_pages import ASK
 
 QUESTION = "Who can apply for a Sexual Risk Order?"
@@ -23,16 +24,8 @@ STATUS = "#kb-ask-status"
 OWN_TAGS = {"ol", "li", "h2", "a", "p"}
 
 
-def tab_to(page: Page, selector: str, limit: int = 60) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
-
-
 def ask_by_keyboard(page: Page, question: str) -> None:
-    tab_to(page, "#kb-ask-input")
+    press_until_focused(page, "#kb-ask-input")
     page.keyboard.type(question)
     page.keyboard.press("Enter")
 
@@ -57,7 +50,7 @@ def test_a_question_typed_with_the_keyboard_is_answered_with_its_source(
     assert any(title in best["source"] for title in titles), best["source"]
 
     # On from the answer, still by keyboard: its link leads to the passage.
-    tab_to(page, ".kb-answer h2 a")
+    press_until_focused(page, ".kb-answer h2 a")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(re.escape(app.url + "/" + best["url"].split("#")[0])))
     expect(page.locator("h1")).to_contain_text("Sexual Risk Order")
@@ -73,7 +66,7 @@ def test_static_hosting_says_the_service_is_missing_and_offers_the_site_search(
     expect(fallback).to_contain_text("What is a SHPO?")
     assert [f for f in run_axe(page, axe_script) if not excused(f, load_allowlist())] == []
 
-    tab_to(page, "#kb-ask-status a")
+    press_until_focused(page, "#kb-ask-status a")
     page.keyboard.press("Enter")
     expect(page.locator(".md-search__input")).to_have_value("What is a SHPO?")
     expect(page.locator(".md-search-result__item").first).to_be_visible()

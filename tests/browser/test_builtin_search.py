@@ -11,6 +11,7 @@ from servers import Server
 
 from .axe import excused, load_allowlist, run_axe
 from .conftest import BuiltSite, OpenPage
+from .keyboard import press_until_focused
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -33,12 +34,7 @@ def test_the_builtin_search_finds_shpo(
     assert not problems, "\n".join(map(str, problems))
 
     # Arrow keys walk the results; Enter follows the one chosen.
-    for _ in range(20):
-        page.keyboard.press("ArrowDown")
-        if result.evaluate("link => link === document.activeElement"):
-            break
-    else:
-        raise AssertionError(f"the arrow keys never reached the result for {entry.id}")
+    press_until_focused(page, result, key="ArrowDown", limit=20)
     page.keyboard.press("Enter")
     # Material adds ?h=... to highlight the words searched for.
     expect(page).to_have_url(re.compile(rf"^{re.escape(app.url)}/glossary/{entry.id}/(\?h=.*)?$"))

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from servers import Server
 
 from .conftest import BuiltSite, OpenPage
-from .keyboard import small_targets, tab_through
+from .keyboard import press_until_focused, small_targets, tab_through
 from .site_pages import QUESTION_BANK, RICH_ENTRY, page_kinds
 
 WIDE = (1280, 800)
@@ -94,22 +94,12 @@ def test_the_menu_opens_and_closes_from_the_keyboard_on_a_narrow_screen(
     expect(menu).to_have_attribute("aria-expanded", "false")
     nav_home = page.locator(".md-sidebar--primary a.md-nav__link", has_text="Home")
     expect(nav_home).to_be_hidden()
-    for _ in range(10):
-        page.keyboard.press("Tab")
-        if menu.evaluate("m => m === document.activeElement"):
-            break
-    else:
-        raise AssertionError("Tab never reached the menu button")
+    press_until_focused(page, menu, limit=10)
     page.keyboard.press("Enter")
     expect(menu).to_have_attribute("aria-expanded", "true")
     expect(nav_home).to_be_visible()
     expect(nav_home).to_be_in_viewport()
-    for _ in range(20):
-        page.keyboard.press("Tab")
-        if nav_home.evaluate("a => a === document.activeElement"):
-            break
-    else:
-        raise AssertionError("Tab never reached the menu's links")
+    press_until_focused(page, nav_home, limit=20)
     page.keyboard.press("Escape")
     expect(menu).to_have_attribute("aria-expanded", "false")
     expect(menu).to_be_focused()

@@ -7,6 +7,7 @@ from playwright.sync_api import Page, expect
 from servers import Server
 
 from .conftest import OpenPage
+from .keyboard import press_until_focused
 from .site_pages import QUESTION_BANK
 
 BOXES = "input[data-kb-question]"
@@ -26,14 +27,6 @@ def printed_questions(page: Page) -> list[str]:
     return shown
 
 
-def tab_to(page: Page, selector: str, limit: int = 400) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
-
-
 def label_of(page: Page, index: int) -> str:
     return page.locator(f".kb-qbank li:has({BOXES})").nth(index).locator("label").inner_text()
 
@@ -48,10 +41,10 @@ def test_ticks_by_keyboard_survive_a_reload_and_print_alone(
     total = boxes.count()
     assert total > 50
 
-    tab_to(page, BOXES)
+    press_until_focused(page, BOXES, limit=400)
     page.keyboard.press("Space")
     fourth = boxes.nth(3).get_attribute("id")
-    tab_to(page, f"#{fourth}", limit=20)  # past any glossary links in the questions
+    press_until_focused(page, f"#{fourth}", limit=20)  # past any glossary links in the questions
     page.keyboard.press("Space")
     expect(boxes.nth(0)).to_be_checked()
     expect(boxes.nth(3)).to_be_checked()
@@ -69,11 +62,11 @@ def test_ticks_by_keyboard_survive_a_reload_and_print_alone(
     expect(page.locator(".kb-qbank__controls")).to_be_hidden()
     page.emulate_media(media="screen")
 
-    tab_to(page, "[data-kb-print]")
+    press_until_focused(page, "[data-kb-print]", limit=400)
     page.keyboard.press("Enter")
     assert page.evaluate("() => window.__printed") == 1
 
-    tab_to(page, "[data-kb-clear]", limit=5)
+    press_until_focused(page, "[data-kb-clear]", limit=5)
     page.keyboard.press("Enter")
     expect(page.locator(f"{BOXES}:checked")).to_have_count(0)
     expect(page.locator(STATUS)).to_contain_text("No questions ticked")
