@@ -1,4 +1,6 @@
-/* Material's menu button on narrow screens (and at high zoom) is a <label> for a hidden
+/* Keyboard fixes to Material's pages: the menu button, and "Back to top" (below).
+
+   Material's menu button on narrow screens (and at high zoom) is a <label> for a hidden
    checkbox: it works by mouse and touch, but a keyboard cannot reach or press it, so the
    navigation drawer is out of keyboard users' reach (WCAG 2.1.1). Make it a real button.
    `document$` is Material's stream of page loads, instant navigation included. */
@@ -34,4 +36,20 @@
 
   if (window.document$) window.document$.subscribe(menuButton);
   else document.addEventListener("DOMContentLoaded", menuButton);
+
+  /* "Back to top" (overrides/main.html) works as a plain link without script. With it,
+     move there here: left to the browser, Material's instant navigation replays every
+     jump within the page a moment later, by clicking a copy of the link, and that
+     replay takes focus away from a reader who has already pressed Tab. Focusing the
+     target makes the next Tab start from the top of the page. Capture phase on the
+     document, so this runs before Material's listener on the body, on every page. */
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest(".kb-back-to-top a");
+    var top = document.getElementById("top");
+    if (!link || !top) return;
+    event.preventDefault();
+    event.stopPropagation();
+    window.scrollTo(0, 0);
+    top.focus({ preventScroll: true });
+  }, true);
 })();
