@@ -93,12 +93,19 @@ class GlossaryEntry(Strict):
         max_length=3,
         description="One to three questions a lay adviser might ask about this.",
     )
+    asked_as: list[Text] = Field(
+        default_factory=list,
+        max_length=12,
+        description="Questions readers type that this entry answers, in their own words: a "
+        "worried member of the public (everyday words, even slang), new staff (jargon, short "
+        "forms), a lay adviser. Used by the question search; not shown on the page.",
+    )
     sources: list[Citation] = Field(
         min_length=1, description="Sources for the summary and definition."
     )
     reviewed: dt.date = Field(description="Date the entry was last checked (YYYY-MM-DD).")
 
-    @field_validator("abbreviations", "aliases", "related", "replaces", "replaced_by")
+    @field_validator("abbreviations", "aliases", "related", "replaces", "replaced_by", "asked_as")
     @classmethod
     def _no_repeats(cls, values: list[str]) -> list[str]:
         seen: set[str] = set()
