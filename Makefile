@@ -49,9 +49,12 @@ typecheck: venv
 browser-deps:
 	bash scripts/install-browser-deps.sh
 
+# The suite runs in parallel (pytest-xdist, one worker per CPU); browser tests run after
+# it, one at a time, since each drives a chromium of its own against a local server.
 test: venv browser-deps lint typecheck
 	$(BIN)/mappa-kb check
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not browser" -n auto
+	$(BIN)/python -m pytest -m browser
 
 eval: build
 	$(BIN)/python scripts/evaluate_qa.py

@@ -23,9 +23,9 @@ from pathlib import Path
 import yaml
 
 from mappa_kb.build import build_site
-from mappa_kb.paths import Project
-from mappa_kb.stats.loading import load_statistics
-from mappa_kb.stats.models import AreaYearStatistics, year_bounds
+from mappa_kb.content.project import load_statistics
+from mappa_kb.content.statistics.models import AreaYearStatistics, year_bounds
+from mappa_kb.paths import ProjectPaths
 from mappa_kb.stats.serialise import to_yaml
 
 REPO = Path(__file__).resolve().parents[1]
@@ -97,7 +97,7 @@ def fake_year(area: str, name: str, year: str, size: float, rng: random.Random) 
     return to_yaml(AreaYearStatistics.model_validate(data))
 
 
-def make_copy(root: Path, glossary: Path, areas: int, years: int) -> tuple[Project, int]:
+def make_copy(root: Path, glossary: Path, areas: int, years: int) -> tuple[ProjectPaths, int]:
     for name in ("mkdocs.yml",):
         shutil.copy(REPO / name, root / name)
     for folder in ("docs", "scripts"):
@@ -136,7 +136,7 @@ def make_copy(root: Path, glossary: Path, areas: int, years: int) -> tuple[Proje
             )
             written += 1
     (root / "glossary/sources.yaml").write_text(yaml.safe_dump(sources), encoding="utf-8")
-    return Project.at(root), written
+    return ProjectPaths.at(root), written
 
 
 def _cpu_seconds() -> float:
@@ -166,7 +166,7 @@ def main() -> int:
         statistics = load_statistics(project)
         validate = time.perf_counter() - start
         start, cpu = time.perf_counter(), _cpu_seconds()
-        site = build_site(project, Path(tmp) / "site")
+        site = build_site(project, Path(tmp) / "site").path
         build, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
         pages = sum(1 for _ in (site / "statistics").rglob("index.html"))
         charts = sum(1 for _ in (site / "statistics").rglob("*.svg"))

@@ -9,8 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from mappa_kb.content import load_glossary
-from mappa_kb.content.docs_pages import load_docs_pages
+from mappa_kb.content import load_project
 from mappa_kb.content.readability import (
     PLAIN_ENGLISH_MINIMUM,
     Distribution,
@@ -18,8 +17,7 @@ from mappa_kb.content.readability import (
     flesch_reading_ease,
     markdown_prose,
 )
-from mappa_kb.render.glossary_site import glossary_pages
-from mappa_kb.render.page_footer import QUESTION_BANK_PATH
+from mappa_kb.paths import ProjectPaths
 
 
 def show(name: str, found: Distribution) -> None:
@@ -32,9 +30,8 @@ def show(name: str, found: Distribution) -> None:
 
 def main() -> int:
     root = Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()
-    glossary = load_glossary(root / "glossary", root)
-    generated = [*glossary_pages(glossary), QUESTION_BANK_PATH]
-    pages = load_docs_pages(root / "docs", root, glossary.sources, glossary.topics, generated)
+    project = load_project(ProjectPaths.at(root))
+    glossary, pages = project.glossary, project.pages
 
     summaries = {e.id: flesch_reading_ease(e.summary) for e in glossary.entries.values()}
     show("Glossary summaries", distribution(list(summaries.values())))

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from mappa_kb.build import build_all
-from mappa_kb.paths import Project
+from mappa_kb.paths import ProjectPaths
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -68,14 +68,14 @@ People on the sex offenders register must tell the police things.
 """
 )
 
-MakeProject = Callable[..., Project]
+MakeProject = Callable[..., ProjectPaths]
 
 # Everything a build reads; a copy of these is a complete project.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "glossary", "data")
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> ProjectPaths:
     """The real project, built once for the whole test run (strict, like `make build`)."""
     root = tmp_path_factory.mktemp("real") / "project"
     root.mkdir()
@@ -85,7 +85,7 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
             shutil.copytree(src, root / name)
         elif src.exists():
             shutil.copy(src, root / name)
-    project = Project.at(root)
+    project = ProjectPaths.at(root)
     build_all(project)
     return project
 
@@ -94,7 +94,9 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
 def make_project(tmp_path: Path) -> MakeProject:
     """A copy of this project's site config with a glossary of our choosing."""
 
-    def make(entries: dict[str, str] | None = None, docs: dict[str, str] | None = None) -> Project:
+    def make(
+        entries: dict[str, str] | None = None, docs: dict[str, str] | None = None
+    ) -> ProjectPaths:
         root = tmp_path / "project"
         root.mkdir()
         # The real theme, plugins and extensions, but only our pages: the real docs link
@@ -134,6 +136,6 @@ def make_project(tmp_path: Path) -> MakeProject:
             path = root / "docs" / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-        return Project.at(root)
+        return ProjectPaths.at(root)
 
     return make

@@ -6,9 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mappa_kb.search.index import build_index
-from mappa_kb.search.lexicon import Entry, build_lexicon
-from mappa_kb.search.passages import Passage
+from mappa_kb.content.phrasing import read_phrasing
+from mappa_kb.search.index.writer import build_index
+from mappa_kb.search.lexicon import Entry
+from mappa_kb.search.passage import Passage
+from mappa_kb.search.passages.lexicon import make_lexicon, phrasing_tables
+
+REPO = Path(__file__).resolve().parents[1]
 
 LONDON = "London MAPPA Annual Report 2022-23, MAPPA Statistics"
 CAMBS = "Cambridgeshire and Peterborough MAPPA Annual Report 2022-23, MAPPA Statistics"
@@ -95,5 +99,7 @@ OTHER_AREA_NAMES = {"cambs": "Cambridgeshire and Peterborough", "the capital": "
 
 def build_fixture_index(index_dir: Path, passages: list[Passage] | None = None) -> Path:
     chosen = PASSAGES if passages is None else passages
-    lexicon = build_lexicon(ENTRIES, AREAS, chosen, area_names=OTHER_AREA_NAMES)
+    phrasing, problems = read_phrasing(REPO / "data" / "phrasing.yaml", "phrasing.yaml", REPO)
+    assert not problems, problems
+    lexicon = make_lexicon(ENTRIES, AREAS, chosen, phrasing_tables(phrasing), OTHER_AREA_NAMES)
     return build_index(chosen, lexicon, index_dir)

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from conftest import docs_page
-from mappa_kb.paths import Project
+from mappa_kb.paths import ProjectPaths
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = REPO.parent / "shared" / "sources"
@@ -35,7 +35,7 @@ ENTRIES = {
 
 def make_project(
     root: Path, docs: dict[str, str] | None = None, entries: dict[str, str] | None = None
-) -> Project:
+) -> ProjectPaths:
     """The real site config, data and scripts, with a tiny glossary and our pages."""
     root.mkdir(parents=True)
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -58,4 +58,4 @@ def make_project(
         path.parent.mkdir(parents=True, exist_ok=True)
         # Every docs page needs front matter; these tests are about the body.
         path.write_text(text if text.startswith("---") else docs_page(text), encoding="utf-8")
-    return Project.at(root)
+    return ProjectPaths.at(root)

@@ -18,7 +18,7 @@ import pytest
 from search_support import PASSAGES, build_fixture_index
 from servers import HOST, Server, app_server
 
-from mappa_kb.paths import Project
+from mappa_kb.paths import ProjectPaths
 
 QUESTION = "probation delivery unit"
 NEW_TITLE = "Probation Delivery Unit"  # in the new index only
@@ -26,8 +26,8 @@ OLD = [p for p in PASSAGES if NEW_TITLE not in p.title]
 CLIENTS = 8
 
 
-def make_project(root: Path) -> Project:
-    project = Project.at(root / "project")
+def make_project(root: Path) -> ProjectPaths:
+    project = ProjectPaths.at(root / "project")
     project.site_dir.mkdir(parents=True)
     (project.site_dir / "index.html").write_text("<h1>home</h1>", encoding="utf-8")
     build_fixture_index(project.index_dir, OLD)
@@ -35,12 +35,12 @@ def make_project(root: Path) -> Project:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Project:
+def project(tmp_path: Path) -> ProjectPaths:
     return make_project(tmp_path)
 
 
 @pytest.fixture
-def server(project: Project, tmp_path: Path) -> Iterator[Server]:
+def server(project: ProjectPaths, tmp_path: Path) -> Iterator[Server]:
     running = app_server(project.root, tmp_path / "server.log")
     yield running
     running.stop()
@@ -60,7 +60,7 @@ def answer_title(response: httpx.Response) -> str:
     return str(answers[0]["title"]) if answers else ""
 
 
-def test_rebuilding_the_index_while_the_api_answers(project: Project, server: Server) -> None:
+def test_rebuilding_the_index_while_the_api_answers(project: ProjectPaths, server: Server) -> None:
     with httpx.Client(base_url=server.url) as client:
         first = client.get("/api/ask", params={"q": QUESTION})
     assert not answer_title(first).startswith(NEW_TITLE)

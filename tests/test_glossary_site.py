@@ -9,11 +9,11 @@ import pytest
 
 from conftest import MakeProject, entry_yaml
 from mappa_kb.build import build_all
-from mappa_kb.paths import Project
+from mappa_kb.paths import ProjectPaths
 
 
 @pytest.fixture
-def built(make_project: MakeProject) -> Project:
+def built(make_project: MakeProject) -> ProjectPaths:
     project = make_project(
         {
             "sexual-risk-order": entry_yaml(
@@ -45,7 +45,7 @@ def built(make_project: MakeProject) -> Project:
     return project
 
 
-def page(project: Project, rel: str) -> str:
+def page(project: ProjectPaths, rel: str) -> str:
     return (project.site_dir / rel / "index.html").read_text(encoding="utf-8")
 
 
@@ -59,7 +59,7 @@ def article(html: str) -> str:
     return match.group(1)
 
 
-def test_entry_page_has_every_part(built: Project) -> None:
+def test_entry_page_has_every_part(built: ProjectPaths) -> None:
     html = article(page(built, "glossary/sexual-risk-order"))
     assert re.search(r"<h1[^>]*>.*Sexual Risk Order.*SRO.*</h1>", html)
     assert "An order for people at risk of causing sexual harm." in html
@@ -77,12 +77,12 @@ def test_entry_page_has_every_part(built: Project) -> None:
     assert 'href="../topics/orders-and-notification/"' in html
 
 
-def test_replaced_entry_points_forward(built: Project) -> None:
+def test_replaced_entry_points_forward(built: ProjectPaths) -> None:
     html = article(page(built, "glossary/risk-of-sexual-harm-order"))
     assert re.search(r'Replaced by <a href="../sexual-risk-order/">', html)
 
 
-def test_a_to_z_has_letters_jump_links_and_other_names(built: Project) -> None:
+def test_a_to_z_has_letters_jump_links_and_other_names(built: ProjectPaths) -> None:
     html = article(page(built, "glossary"))
     for letter in ("n", "r", "s"):
         assert f'id="letter-{letter}"' in html
@@ -96,7 +96,7 @@ def test_a_to_z_has_letters_jump_links_and_other_names(built: Project) -> None:
     assert re.search(r"<li><abbr[^>]*>SRO</abbr>: see <a href=\"sexual-risk-order/\"", html)
 
 
-def test_topic_pages_list_their_entries(built: Project) -> None:
+def test_topic_pages_list_their_entries(built: ProjectPaths) -> None:
     html = article(page(built, "glossary/topics/orders-and-notification"))
     assert 'href="../../sexual-risk-order/"' in html
     index = article(page(built, "glossary/topics"))
@@ -105,7 +105,7 @@ def test_topic_pages_list_their_entries(built: Project) -> None:
     )
 
 
-def test_terms_become_tooltips_and_first_mention_links(built: Project) -> None:
+def test_terms_become_tooltips_and_first_mention_links(built: ProjectPaths) -> None:
     html = article(page(built, ""))
     titles = re.findall(r'<abbr title="([^"]*)">SRO</abbr>', html)
     assert titles and titles[0].startswith("Sexual Risk Order: An order for people")
@@ -126,13 +126,13 @@ def test_terms_become_tooltips_and_first_mention_links(built: Project) -> None:
     )
 
 
-def test_entry_page_does_not_link_to_itself(built: Project) -> None:
+def test_entry_page_does_not_link_to_itself(built: ProjectPaths) -> None:
     html = article(page(built, "glossary/sexual-risk-order"))
     assert 'class="kb-term" href="./"' not in html
     assert 'class="kb-term" href="../sexual-risk-order/"' not in html
 
 
-def test_no_external_assets_and_no_google_fonts(built: Project) -> None:
+def test_no_external_assets_and_no_google_fonts(built: ProjectPaths) -> None:
     for path in built.site_dir.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html):
@@ -142,13 +142,13 @@ def test_no_external_assets_and_no_google_fonts(built: Project) -> None:
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
 
 
-def test_theme_offers_light_and_dark(built: Project) -> None:
+def test_theme_offers_light_and_dark(built: ProjectPaths) -> None:
     html = page(built, "")
     assert 'data-md-color-scheme="default"' in html
     assert "slate" in html
 
 
-def test_failed_site_build_keeps_previous_site(built: Project) -> None:
+def test_failed_site_build_keeps_previous_site(built: ProjectPaths) -> None:
     marker = built.site_dir / "index.html"
     before = marker.read_text(encoding="utf-8")
     bad = built.glossary_dir / "broken.yaml"
@@ -165,7 +165,7 @@ def test_clashing_docs_page_is_refused(make_project: MakeProject) -> None:
         build_all(project)
 
 
-def test_site_dir_is_swapped_not_merged(built: Project, tmp_path: Path) -> None:
+def test_site_dir_is_swapped_not_merged(built: ProjectPaths, tmp_path: Path) -> None:
     stale = built.site_dir / "stale.html"
     stale.write_text("old", encoding="utf-8")
     build_all(built)

@@ -15,8 +15,8 @@ from search_support import build_fixture_index
 
 from mappa_kb.api import create_app
 from mappa_kb.cli import main
-from mappa_kb.paths import Project
-from mappa_kb.search.integrity import CHECKSUMS_FILE
+from mappa_kb.paths import ProjectPaths
+from mappa_kb.search.index.integrity import CHECKSUMS_FILE
 
 QUESTION = "What is an SRO?"
 REBUILD = "run 'mappa-kb build'"
@@ -64,11 +64,11 @@ DAMAGES: dict[str, tuple[Damage, str]] = {
 
 
 @pytest.fixture(params=list(DAMAGES), ids=list(DAMAGES))
-def damaged(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Project, str]:
+def damaged(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[ProjectPaths, str]:
     root = tmp_path / "project"
     (root / "site").mkdir(parents=True)
     (root / "site" / "index.html").write_text("<h1>home</h1>", encoding="utf-8")
-    project = Project.at(root)
+    project = ProjectPaths.at(root)
     build_fixture_index(project.index_dir)
     damage, what = DAMAGES[request.param]
     damage(project.index_dir)
@@ -76,7 +76,7 @@ def damaged(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Project, st
 
 
 def test_the_cli_says_what_is_wrong_and_how_to_rebuild(
-    damaged: tuple[Project, str], capsys: pytest.CaptureFixture[str]
+    damaged: tuple[ProjectPaths, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     project, what = damaged
     assert main(["ask", "--root", str(project.root), QUESTION]) == 1
@@ -86,7 +86,7 @@ def test_the_cli_says_what_is_wrong_and_how_to_rebuild(
     assert str(project.index_dir) in captured.err
 
 
-def test_the_api_says_what_is_wrong_and_how_to_rebuild(damaged: tuple[Project, str]) -> None:
+def test_the_api_says_what_is_wrong_and_how_to_rebuild(damaged: tuple[ProjectPaths, str]) -> None:
     project, what = damaged
     with TestClient(create_app(project), raise_server_exceptions=False) as client:
         response = client.get("/api/ask", params={"q": QUESTION})
@@ -96,7 +96,7 @@ def test_the_api_says_what_is_wrong_and_how_to_rebuild(damaged: tuple[Project, s
     assert what in detail and REBUILD in detail, detail
 
 
-def test_rebuilding_puts_it_right(damaged: tuple[Project, str]) -> None:
+def test_rebuilding_puts_it_right(damaged: tuple[ProjectPaths, str]) -> None:
     project, _ = damaged
     if project.index_dir.is_file():
         project.index_dir.unlink()  # the one damage a build does not clear by itself
@@ -108,7 +108,7 @@ def test_rebuilding_puts_it_right(damaged: tuple[Project, str]) -> None:
 
 
 def test_a_real_process_prints_one_line_and_no_traceback(tmp_path: Path) -> None:
-    project = Project.at(tmp_path)
+    project = ProjectPaths.at(tmp_path)
     build_fixture_index(project.index_dir)
     flip_bytes_inside(segment(project.index_dir))
     launcher = "import sys; from mappa_kb.cli import main; sys.exit(main())"

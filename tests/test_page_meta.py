@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import MakeProject, docs_page
-from mappa_kb.build import BuildFailed, build_all
+from mappa_kb.build import build_all
 from mappa_kb.cli import main
+from mappa_kb.content import ContentError
 
 BODY = "# Guide\n\nSome words.\n"
 
@@ -112,7 +113,7 @@ def test_good_pages_pass_check(
 
 def test_bad_page_fails_the_build_and_writes_no_site(make_project: MakeProject) -> None:
     project = make_project(docs={"guide.md": docs_page(BODY, "reviewed: soon")})
-    with pytest.raises(BuildFailed, match=r"docs/guide.md:3: \[reviewed\]"):
+    with pytest.raises(ContentError, match=r"docs/guide.md:3: \[reviewed\]"):
         build_all(project)
     assert not project.site_dir.exists()
     assert not list(project.root.glob(".site.*")), "a half-built site was left behind"

@@ -12,11 +12,10 @@ import pytest
 import yaml
 
 from conftest import REPO
-from mappa_kb.content import load_glossary
-from mappa_kb.content.docs_pages import DocsPage, load_docs_pages
-from mappa_kb.paths import Project
-from mappa_kb.render.glossary_site import glossary_pages
-from mappa_kb.render.page_footer import QUESTION_BANK_PATH
+from mappa_kb.content import load_glossary, load_project
+from mappa_kb.content.docs_pages import DocsPage
+from mappa_kb.paths import ProjectPaths
+from mappa_kb.urls import QUESTION_BANK as QUESTION_BANK_PATH
 
 QUICK_EXIT_URL = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["extra"][
     "quick_exit"
@@ -37,7 +36,7 @@ def plain(fragment: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
 
 
-def built_pages(project: Project) -> dict[str, str]:
+def built_pages(project: ProjectPaths) -> dict[str, str]:
     """Every HTML page a reader can reach, keyed by its path in the site."""
     return {
         str(path.relative_to(project.site_dir)): path.read_text(encoding="utf-8")
@@ -46,19 +45,15 @@ def built_pages(project: Project) -> dict[str, str]:
     }
 
 
-def html_for(project: Project, docs_path: str) -> str:
+def html_for(project: ProjectPaths, docs_path: str) -> str:
     stem = docs_path.removesuffix(".md")
     folder = "" if stem == "index" else stem.removesuffix("/index")
     return (project.site_dir / folder / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
-def docs(real_site: Project) -> dict[str, DocsPage]:
-    glossary = load_glossary(real_site.glossary_dir, real_site.root)
-    generated = [*glossary_pages(glossary), QUESTION_BANK_PATH]
-    return load_docs_pages(
-        real_site.docs_dir, real_site.root, glossary.sources, glossary.topics, generated
-    )
+def docs(real_site: ProjectPaths) -> dict[str, DocsPage]:
+    return load_project(real_site).pages
 
 
 def test_site_has_the_pages_the_issue_asks_for(docs: dict[str, DocsPage]) -> None:
@@ -86,7 +81,7 @@ def test_site_has_the_pages_the_issue_asks_for(docs: dict[str, DocsPage]) -> Non
     assert expected <= set(docs)
 
 
-def test_every_page_shows_reviewed_date_and_sources(real_site: Project) -> None:
+def test_every_page_shows_reviewed_date_and_sources(real_site: ProjectPaths) -> None:
     pages = built_pages(real_site)
     assert len(pages) > 100
     missing = []
@@ -104,7 +99,7 @@ def test_every_page_shows_reviewed_date_and_sources(real_site: Project) -> None:
     assert not missing, missing[:20]
 
 
-def test_statistics_pages_cite_their_reports(real_site: Project) -> None:
+def test_statistics_pages_cite_their_reports(real_site: ProjectPaths) -> None:
     year = plain(article(html_for(real_site, "statistics/london/2022-23.md")).split(FOOTER)[-1])
     assert "London MAPPA Annual Report 2022-23" in year and "Section: MAPPA Statistics" in year
     assert "Cambridgeshire" not in year
@@ -113,7 +108,7 @@ def test_statistics_pages_cite_their_reports(real_site: Project) -> None:
 
 
 def test_docs_page_footer_shows_its_own_citations(
-    real_site: Project, docs: dict[str, DocsPage]
+    real_site: ProjectPaths, docs: dict[str, DocsPage]
 ) -> None:
     glossary = load_glossary(real_site.glossary_dir, real_site.root)
     for path, page in docs.items():
@@ -128,7 +123,7 @@ def test_docs_page_footer_shows_its_own_citations(
         assert f"Last reviewed: {day.day} {day.strftime('%B %Y')}" in footer, path
 
 
-def test_quick_exit_is_on_every_page_early_in_tab_order(real_site: Project) -> None:
+def test_quick_exit_is_on_every_page_early_in_tab_order(real_site: ProjectPaths) -> None:
     for name, page_html in built_pages(real_site).items():
         link = re.search(
             r'<a class="kb-quick-exit" data-kb-quick-exit[^>]*href="([^"]+)"', page_html
@@ -148,7 +143,7 @@ def test_quick_exit_is_on_every_page_early_in_tab_order(real_site: Project) -> N
 
 
 def test_induction_path_pages_link_to_the_next_in_order(
-    real_site: Project, docs: dict[str, DocsPage]
+    real_site: ProjectPaths, docs: dict[str, DocsPage]
 ) -> None:
     order = ["staff/index.md"]
     while (following := docs[order[-1]].meta.next) is not None:
@@ -168,7 +163,9 @@ def test_induction_path_pages_link_to_the_next_in_order(
         assert plain(nav.group(1)) == f"Next: {docs[docs[path].meta.next or ''].title}"
 
 
-def test_question_bank_holds_every_question(real_site: Project, docs: dict[str, DocsPage]) -> None:
+def test_question_bank_holds_every_question(
+    real_site: ProjectPaths, docs: dict[str, DocsPage]
+) -> None:
     glossary = load_glossary(real_site.glossary_dir, real_site.root)
     bank = article(html_for(real_site, QUESTION_BANK_PATH))
     labels = dict(re.findall(r'<label for="(q-[^"]+)">(.*?)</label>', bank, re.S))
@@ -185,7 +182,7 @@ def test_question_bank_holds_every_question(real_site: Project, docs: dict[str, 
     assert topics == [t for t in glossary.topics if f"topic-{t}" in bank]
 
 
-def test_home_page_offers_search_and_three_paths(real_site: Project) -> None:
+def test_home_page_offers_search_and_three_paths(real_site: ProjectPaths) -> None:
     home = article(html_for(real_site, "index.md"))
     assert re.search(r'<form class="kb-search-box" role="search" action="./" method="get">', home)
     assert re.search(r'<label for="kb-home-search">', home) and 'name="q"' in home
@@ -195,14 +192,14 @@ def test_home_page_offers_search_and_three_paths(real_site: Project) -> None:
         assert f'href="{target}"' in home, target
 
 
-def test_sources_page_describes_every_registered_source(real_site: Project) -> None:
+def test_sources_page_describes_every_registered_source(real_site: ProjectPaths) -> None:
     glossary = load_glossary(real_site.glossary_dir, real_site.root)
     text = plain(article(html_for(real_site, "about/sources.md")).split(FOOTER)[0])
     missing = [s.title for s in glossary.sources.values() if s.title not in text]
     assert not missing, missing
 
 
-def test_about_pages_cover_safety(real_site: Project) -> None:
+def test_about_pages_cover_safety(real_site: ProjectPaths) -> None:
     about = plain(article(html_for(real_site, "about/index.md")))
     assert "not legal advice" in about and "no information about any person" in about
     concern = plain(article(html_for(real_site, "about/report-a-concern.md")))
@@ -221,7 +218,7 @@ def test_about_pages_cover_safety(real_site: Project) -> None:
         assert part in statement, part
 
 
-def test_footers_are_left_out_of_search(real_site: Project) -> None:
+def test_footers_are_left_out_of_search(real_site: ProjectPaths) -> None:
     index = json.loads(
         (real_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
     )
@@ -232,7 +229,7 @@ def test_footers_are_left_out_of_search(real_site: Project) -> None:
     assert hand_written and not any("Last reviewed" in text for text in hand_written)
 
 
-def test_assets_are_shipped(real_site: Project) -> None:
+def test_assets_are_shipped(real_site: ProjectPaths) -> None:
     for name in ("quick-exit.js", "question-bank.js", "kb.css"):
         assert Path(real_site.site_dir / "assets" / name).is_file()
     css = (real_site.site_dir / "assets" / "kb.css").read_text(encoding="utf-8")

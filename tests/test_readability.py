@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import REPO
-from mappa_kb.content import load_glossary
-from mappa_kb.content.docs_pages import load_docs_pages
+from mappa_kb.content import load_glossary, load_project
 from mappa_kb.content.readability import (
     PLAIN_ENGLISH_MINIMUM,
     count_syllables,
@@ -16,8 +15,7 @@ from mappa_kb.content.readability import (
     measure,
     sentence_count,
 )
-from mappa_kb.render.glossary_site import glossary_pages
-from mappa_kb.render.page_footer import QUESTION_BANK_PATH
+from mappa_kb.paths import ProjectPaths
 
 # Hand-counted syllables for words the heuristic was NOT tuned on (dictionary counts).
 HELD_OUT = """
@@ -114,9 +112,7 @@ def test_public_summaries_are_plain_english() -> None:
 
 
 def test_public_path_pages_are_plain_english() -> None:
-    glossary = load_glossary(REPO / "glossary", REPO)
-    generated = [*glossary_pages(glossary), QUESTION_BANK_PATH]
-    pages = load_docs_pages(REPO / "docs", REPO, glossary.sources, glossary.topics, generated)
+    pages = load_project(ProjectPaths.at(REPO)).pages
     public = {path: p for path, p in pages.items() if "public" in p.meta.audience}
     assert {"index.md", "public.md", "about/report-a-concern.md"} <= set(public)
     scores = {path: flesch_reading_ease(markdown_prose(p.body)) for path, p in public.items()}

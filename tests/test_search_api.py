@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from search_support import build_fixture_index
 
 from mappa_kb.api import SECURITY_HEADERS, create_app
-from mappa_kb.paths import Project
+from mappa_kb.paths import ProjectPaths
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +22,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     build_fixture_index(root / "search_index")
     (root / "site").mkdir()
     (root / "site" / "index.html").write_text("<h1>home</h1>", encoding="utf-8")
-    with TestClient(create_app(Project.at(root))) as test_client:
+    with TestClient(create_app(ProjectPaths.at(root))) as test_client:
         yield test_client
 
 
@@ -104,7 +104,7 @@ def test_odd_query_strings_never_give_5xx(client: TestClient, raw: str) -> None:
 
 
 def test_no_index_is_503_with_a_message(tmp_path: Path) -> None:
-    with TestClient(create_app(Project.at(tmp_path))) as empty:
+    with TestClient(create_app(ProjectPaths.at(tmp_path))) as empty:
         response = empty.get("/api/ask", params={"q": "sro"})
     assert response.status_code == 503
     assert "mappa-kb build" in response.json()["detail"]

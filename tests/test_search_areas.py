@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from search_support import build_fixture_index
 
-from mappa_kb.content import ContentError
-from mappa_kb.content.areas import load_area_names
+from mappa_kb.content.areas import read_area_names
 from mappa_kb.search.answer import Answerer
+from mappa_kb.search.understand.intents import Intent
 
 
 @pytest.fixture(scope="module")
@@ -44,12 +44,13 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 def test_file_gives_each_name_its_area(tmp_path: Path) -> None:
     path = _write(tmp_path, "london: [The Capital]\ncambs-and-p: [cambs, C&P]\n")
-    names = load_area_names(path, tmp_path, {"london", "cambs-and-p"})
+    names, problems = read_area_names(path, "areas.yaml", tmp_path, {"london", "cambs-and-p"})
+    assert not problems
     assert names == {"the capital": "london", "cambs": "cambs-and-p", "c&p": "cambs-and-p"}
 
 
 def test_missing_file_means_no_other_names(tmp_path: Path) -> None:
-    assert load_area_names(tmp_path / "none.yaml", tmp_path, {"london"}) == {}
+    assert read_area_names(tmp_path / "none.yaml", "none.yaml", tmp_path, {"london"}) == ({}, [])
 
 
 @pytest.mark.parametrize(
@@ -64,14 +65,13 @@ def test_missing_file_means_no_other_names(tmp_path: Path) -> None:
 )
 def test_problems_name_file_and_line(tmp_path: Path, text: str, line: int, message: str) -> None:
     path = _write(tmp_path, text)
-    with pytest.raises(ContentError) as caught:
-        load_area_names(path, tmp_path, {"london", "wales"})
-    problem = caught.value.problems[0]
+    _, problems = read_area_names(path, "areas.yaml", tmp_path, {"london", "wales"})
+    problem = problems[0]
     assert (problem.file, problem.line) == ("areas.yaml", line)
     assert message in problem.message
 
 
 def test_a_rate_per_100k_in_an_area_named_another_way(answerer: Answerer) -> None:
     question = answerer.understand("sex offenders per 100k people in the capital")
-    assert {"count", "share"} <= question.intents
+    assert {Intent.COUNT, Intent.SHARE} <= question.intents
     assert ": 89." in top_text(answerer, "sex offenders per 100k people in the capital")

@@ -9,9 +9,10 @@ import pytest
 from search_support import PASSAGES, build_fixture_index
 
 from mappa_kb.search.answer import Answerer
-from mappa_kb.search.index import IndexMissing, build_index, load_snapshot
+from mappa_kb.search.index.reader import IndexMissing, load_snapshot
+from mappa_kb.search.index.writer import build_index
 from mappa_kb.search.lexicon import Lexicon
-from mappa_kb.search.passages import Passage
+from mappa_kb.search.passage import Passage
 
 
 def test_build_writes_a_complete_index_and_no_leftovers(tmp_path: Path) -> None:

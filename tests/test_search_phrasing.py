@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 from search_support import ENTRIES, PASSAGES, REPORT, build_fixture_index
 
-from mappa_kb.content import ContentError, load_glossary
+from mappa_kb.content import load_glossary
+from mappa_kb.content.phrasing import PhrasingFile, read_phrasing
 from mappa_kb.search.answer import Answerer
-from mappa_kb.search.intents import intents_of
-from mappa_kb.search.passages import Passage
-from mappa_kb.search.phrasing import Phrasing
-from mappa_kb.search.phrasing_file import load_phrasing_file
+from mappa_kb.search.passage import Passage
+from mappa_kb.search.passages.lexicon import phrasing_tables
+from mappa_kb.search.understand.intents import Intent, intents_of
+from mappa_kb.search.understand.phrasing import Phrasing
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -199,8 +200,14 @@ def test_words_of_an_idiom_count_for_little(tmp_path: Path) -> None:
     assert weights[("board",)] == 1.0
 
 
+def project_phrasing() -> PhrasingFile:
+    found, problems = read_phrasing(REPO / "data" / "phrasing.yaml", "phrasing.yaml", REPO)
+    assert not problems, problems
+    return found
+
+
 def test_negations_read_as_not() -> None:
-    phrasing = Phrasing.from_file(load_phrasing_file())
+    phrasing = Phrasing(phrasing_tables(project_phrasing()))
     assert phrasing.words("He doesn't tell; she fails to report") == [
         "he", "not", "tell", "she", "not", "report",
     ]  # fmt: skip
@@ -210,7 +217,7 @@ def test_the_phrasing_file_names_no_glossary_term() -> None:
     """General English only: names, abbreviations and aliases belong to the glossary."""
     glossary = load_glossary(REPO / "glossary", REPO)
     names = {name.casefold() for entry in glossary.entries.values() for name in entry.names}
-    said = {form for group in load_phrasing_file().groups for form in group.say}
+    said = {form for group in project_phrasing().groups for form in group.say}
     assert not said & names
 
 
@@ -229,9 +236,8 @@ def test_phrasing_file_problems_name_line_and_field(
 ) -> None:
     path = tmp_path / "phrasing.yaml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(ContentError) as caught:
-        load_phrasing_file(path, tmp_path)
-    problem = caught.value.problems[0]
+    _, problems = read_phrasing(path, "phrasing.yaml", tmp_path)
+    problem = problems[0]
     assert (problem.file, problem.line, problem.field) == ("phrasing.yaml", line, field)
 
 
@@ -311,5 +317,5 @@ def test_a_passage_using_the_sites_words_covers_the_question(tmp_path: Path) -> 
 )
 def test_share_asks_for_a_figure_only_as_a_noun(question: str, is_figure: bool) -> None:
     intents = intents_of(question)
-    assert ("share" in intents) is is_figure
-    assert ("count" in intents) is is_figure
+    assert (Intent.SHARE in intents) is is_figure
+    assert (Intent.COUNT in intents) is is_figure

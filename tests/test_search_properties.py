@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from search_support import build_fixture_index
 
 from mappa_kb.api import create_app
-from mappa_kb.paths import Project
+from mappa_kb.paths import ProjectPaths
 from mappa_kb.search.answer import ANSWER_CHARS, Answerer
 
 MARKUP = st.sampled_from(["<", ">", "&", "<script>", "</p>", "&amp;", '"', "'", "<img src=x>"])
@@ -51,8 +51,8 @@ SETTINGS = settings(
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    project = Project.at(tmp_path_factory.mktemp("properties"))
+def project(tmp_path_factory: pytest.TempPathFactory) -> ProjectPaths:
+    project = ProjectPaths.at(tmp_path_factory.mktemp("properties"))
     build_fixture_index(project.index_dir)
     project.site_dir.mkdir()
     (project.site_dir / "index.html").write_text("<h1>home</h1>", encoding="utf-8")
@@ -60,12 +60,12 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 
 @pytest.fixture(scope="module")
-def answerer(project: Project) -> Answerer:
+def answerer(project: ProjectPaths) -> Answerer:
     return Answerer(project.index_dir)
 
 
 @pytest.fixture(scope="module")
-def client(project: Project) -> Iterator[TestClient]:
+def client(project: ProjectPaths) -> Iterator[TestClient]:
     with TestClient(create_app(project), raise_server_exceptions=False) as test_client:
         yield test_client
 

@@ -8,7 +8,7 @@ import pytest
 from search_support import build_fixture_index
 
 from mappa_kb.search.answer import ANSWER_CHARS, Answerer
-from mappa_kb.search.index import analyze
+from mappa_kb.search.index.analysis import analyze
 
 
 @pytest.fixture(scope="module")
@@ -149,7 +149,7 @@ def test_hostile_input_never_breaks_a_query(answerer: Answerer, question: str) -
 
 
 def test_unicode_words_are_searchable(tmp_path: Path) -> None:
-    from mappa_kb.search.passages import Passage
+    from mappa_kb.search.passage import Passage
 
     passage = Passage("Café rules", "Naïve façade of the café.", "page/", "here", "page")
     answerer = Answerer(build_fixture_index(tmp_path / "ix", [passage]))
@@ -157,7 +157,7 @@ def test_unicode_words_are_searchable(tmp_path: Path) -> None:
 
 
 def test_long_passages_are_cut_around_the_answer(tmp_path: Path) -> None:
-    from mappa_kb.search.passages import Passage
+    from mappa_kb.search.passage import Passage
 
     filler = " ".join(f"Sentence number {n} says nothing in particular." for n in range(40))
     text = f"{filler} The magistrates decide on the orange form. {filler}"

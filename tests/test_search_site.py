@@ -3,16 +3,20 @@ index beside the site, and the Ask page."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import REPO, MakeProject, entry_yaml
-from mappa_kb.build import build_all
-from mappa_kb.paths import Project
+from mappa_kb.build import build_all, build_index_only
+from mappa_kb.content import load_project
+from mappa_kb.paths import ProjectPaths
 from mappa_kb.search.answer import Answerer
-from mappa_kb.search.collect import collect_passages, page_passages
-from mappa_kb.search.passages import Passage
+from mappa_kb.search.build import saved_page_html
+from mappa_kb.search.passage import Passage
+from mappa_kb.search.passages import collect_passages
+from mappa_kb.search.passages.pages import page_passages
 
 GUIDE = """---
 title: The three levels
@@ -56,7 +60,7 @@ legal_basis: Part 2 of the Sexual Offences Act 2003.
 
 
 @pytest.fixture
-def built(make_project: MakeProject) -> Project:
+def built(make_project: MakeProject) -> ProjectPaths:
     ask_page = (REPO / "docs" / "ask.md").read_text(encoding="utf-8")
     project = make_project(
         entries={"sexual-risk-order": SRO}, docs={"guide/levels.md": GUIDE, "ask.md": ask_page}
@@ -69,14 +73,23 @@ def by_url(passages: list[Passage]) -> dict[str, Passage]:
     return {p.url: p for p in passages}
 
 
-def test_build_makes_the_index_beside_the_site(built: Project) -> None:
+def all_passages(built: ProjectPaths) -> list[Passage]:
+    return collect_passages(load_project(built), saved_page_html(built))
+
+
+def pages_passages(built: ProjectPaths) -> list[Passage]:
+    project = load_project(built)
+    return page_passages(project.pages, saved_page_html(built), project.sources)
+
+
+def test_build_makes_the_index_beside_the_site(built: ProjectPaths) -> None:
     assert (built.site_dir / "index.html").is_file()
     assert (built.index_dir / "lexicon.json").is_file()
     assert not list(built.root.glob(".search_index*")), "no temporary folder left"
 
 
-def test_glossary_passages_cite_and_link(built: Project) -> None:
-    passages = by_url(collect_passages(built))
+def test_glossary_passages_cite_and_link(built: ProjectPaths) -> None:
+    passages = by_url(all_passages(built))
     entry = passages["glossary/sexual-risk-order/"]
     assert entry.kind == "glossary"
     assert entry.title == "Sexual Risk Order (SRO)"
@@ -90,8 +103,8 @@ def test_glossary_passages_cite_and_link(built: Project) -> None:
     assert passages["glossary/sexual-risk-order/#legal-basis"].text.startswith("Part 2")
 
 
-def test_page_sections_have_anchors_that_exist(built: Project) -> None:
-    sections = {p.url: p for p in page_passages(built) if p.url.startswith("guide/")}
+def test_page_sections_have_anchors_that_exist(built: ProjectPaths) -> None:
+    sections = {p.url: p for p in pages_passages(built) if p.url.startswith("guide/")}
     assert list(sections) == [
         "guide/levels/",
         "guide/levels/#level-one",
@@ -110,25 +123,50 @@ def test_page_sections_have_anchors_that_exist(built: Project) -> None:
     assert "¶" not in "".join(p.text + p.title for p in sections.values())
 
 
-def test_ask_page_is_not_a_passage(built: Project) -> None:
-    assert not [p for p in page_passages(built) if p.url.startswith("ask/")]
+def test_ask_page_is_not_a_passage(built: ProjectPaths) -> None:
+    assert not [p for p in pages_passages(built) if p.url.startswith("ask/")]
 
 
-def test_built_index_answers_from_glossary_and_pages(built: Project) -> None:
+def test_built_index_answers_from_glossary_and_pages(built: ProjectPaths) -> None:
     answerer = Answerer(built.index_dir)
     assert "no maximum" in answerer.ask("Does an SRO have a maximum length?", 1).answers[0].text
     top = answerer.ask("who attends at level 3", 1).answers[0]
     assert top.url == "guide/levels/#level-3-needs-senior-staff"
 
 
-def test_providers_are_a_list_to_extend(built: Project) -> None:
-    extra = Passage("London: figure", "London: people at Level 2: 120.", "s/", "r", "statistic")
-    passages = collect_passages(built, [page_passages, lambda project: [extra]])
-    assert passages[-1] == extra
-    assert all(p.kind in {"page", "statistic"} for p in passages)
+def test_passages_come_from_content_and_rendered_pages_in_order(built: ProjectPaths) -> None:
+    kinds = [p.kind for p in all_passages(built)]
+    order = {"glossary": 0, "fact": 0, "page": 1, "statistic": 2}
+    assert kinds == sorted(kinds, key=order.__getitem__)
+    assert {"glossary", "fact", "page", "statistic"} <= set(kinds)
 
 
-def test_ask_page_has_a_labelled_input_and_live_results(built: Project) -> None:
+def test_the_index_never_reads_the_built_site(built: ProjectPaths) -> None:
+    """The pages' text is kept from the site build, so the index can be rebuilt alone,
+    with the site gone, and answers the same."""
+    before = Answerer(built.index_dir).ask("who attends at level 3", 1).answers
+    shutil.rmtree(built.site_dir)
+    build_index_only(built)
+    assert Answerer(built.index_dir).ask("who attends at level 3", 1).answers == before
+
+
+def test_a_site_built_elsewhere_is_what_the_index_holds(
+    built: ProjectPaths, tmp_path: Path
+) -> None:
+    """`build --site-dir X` once indexed the old site/ in place of X."""
+    guide = built.docs_dir / "guide" / "levels.md"
+    guide.write_text(
+        guide.read_text(encoding="utf-8").replace("Senior people attend", "Chief officers attend"),
+        encoding="utf-8",
+    )
+    build_all(built, site_dir=tmp_path / "elsewhere")
+    top = Answerer(built.index_dir).ask("who attends at level 3", 1).answers[0]
+    assert "Chief officers attend" in top.text
+    old = (built.site_dir / "guide" / "levels" / "index.html").read_text(encoding="utf-8")
+    assert "Chief officers" not in old
+
+
+def test_ask_page_has_a_labelled_input_and_live_results(built: ProjectPaths) -> None:
     html = (built.site_dir / "ask" / "index.html").read_text(encoding="utf-8")
     assert '<label for="kb-ask-input">Your question</label>' in html
     assert 'id="kb-ask-input" name="question" maxlength="300"' in html

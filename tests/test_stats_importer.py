@@ -11,8 +11,8 @@ import yaml
 from stats_support import CAMBS_REPORT, LONDON_REPORT, REPO
 
 from mappa_kb.cli import main
+from mappa_kb.content.statistics.models import AreaYearStatistics
 from mappa_kb.stats.importer import ImportFailed, import_report
-from mappa_kb.stats.models import AreaYearStatistics
 
 REPORTS = [
     (LONDON_REPORT, "London", "london"),

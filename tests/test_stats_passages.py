@@ -10,19 +10,19 @@ import pytest
 from stats_support import REPO, SOURCES
 
 from mappa_kb.content.originality import copied_runs, source_shingles
-from mappa_kb.paths import Project
+from mappa_kb.content.project import load_statistics
+from mappa_kb.content.statistics.catalogue import FIGURES, TABLES
+from mappa_kb.paths import ProjectPaths
 from mappa_kb.render import charts
 from mappa_kb.render.charts import ChartSpec, draw_all
-from mappa_kb.search.passages import Passage
-from mappa_kb.stats.catalogue import FIGURES, TABLES
+from mappa_kb.search.passage import Passage
+from mappa_kb.search.passages.statistics import statistic_passages
 from mappa_kb.stats.derived import DERIVED, derived_value, percent
-from mappa_kb.stats.loading import load_statistics
-from mappa_kb.stats.passages import statistic_passages
 
 
 @pytest.fixture(scope="module")
 def passages() -> list[Passage]:
-    return statistic_passages(Project.at(REPO))
+    return statistic_passages(load_statistics(ProjectPaths.at(REPO)))
 
 
 def words(text: str) -> set[str]:
@@ -87,7 +87,7 @@ def test_wording_is_our_own(passages: list[Passage]) -> None:
 
 
 def test_derived_figures() -> None:
-    statistics = load_statistics(Project.at(REPO))
+    statistics = load_statistics(ProjectPaths.at(REPO))
     london = statistics.get("london", "2022-23")
     assert derived_value(london, "share_level1") == Fraction(100 * 10479, 10621)
     assert derived_value(london, "recall_rate") == Fraction(100 * 65, 767)
@@ -126,7 +126,7 @@ def test_charts_are_reproducible_in_one_process_or_many(
 
 def test_every_statistic_links_to_a_real_glossary_entry() -> None:
     from mappa_kb.content import load_glossary
-    from mappa_kb.stats.catalogue import glossary_ids
+    from mappa_kb.content.statistics.catalogue import glossary_ids
 
     entries = set(load_glossary(REPO / "glossary", REPO).entries)
     linked = glossary_ids() | {g for d in DERIVED for g in d.glossary}

@@ -9,7 +9,9 @@ import pytest
 
 from conftest import REPO
 from mappa_kb.content import ContentError
-from mappa_kb.stats.loading import load_sources, load_statistics_dir
+from mappa_kb.content.glossary import read_registries
+from mappa_kb.content.statistics.loading import load_statistics_dir
+from mappa_kb.paths import ProjectPaths
 
 STATS = REPO / "data" / "statistics"
 
@@ -21,7 +23,9 @@ def copy_stats(tmp_path: Path) -> Path:
 
 
 def test_every_committed_statistics_file_has_a_review() -> None:
-    stats = load_statistics_dir(STATS, REPO, load_sources(REPO / "glossary"))
+    paths = ProjectPaths.at(REPO)
+    sources, _, _ = read_registries(paths.sources_file, paths.topics_file, REPO)
+    stats = load_statistics_dir(STATS, REPO, sources)
     assert set(stats.files) == set(stats.reviewed), "record a review in reviewed.yaml"
 
 
@@ -53,7 +57,7 @@ def test_bad_review_date_is_reported(tmp_path: Path) -> None:
 
 def test_statistics_page_shows_the_review_date(tmp_path: Path) -> None:
     from mappa_kb.build import build_all
-    from mappa_kb.paths import Project
+    from mappa_kb.paths import ProjectPaths
 
     root = tmp_path / "project"
     root.mkdir()
@@ -71,7 +75,7 @@ def test_statistics_page_shows_the_review_date(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    project = Project.at(root)
+    project = ProjectPaths.at(root)
     build_all(project)
     year_page = (project.site_dir / "statistics/london/2022-23/index.html").read_text("utf-8")
     assert "Last reviewed: 9 March 2026" in year_page

@@ -10,7 +10,8 @@ from stats_support import REPO, make_project
 
 from mappa_kb.cli import main
 from mappa_kb.content import ContentError
-from mappa_kb.stats.loading import load_statistics, load_statistics_dir
+from mappa_kb.content.project import load_statistics
+from mappa_kb.content.statistics.loading import load_statistics_dir
 
 LONDON = (REPO / "data/statistics/london/2022-23.yaml").read_text(encoding="utf-8")
 SHOWN = "data/statistics/london/2022-23.yaml"
@@ -31,9 +32,9 @@ def line_of(text: str, needle: str) -> int:
 
 
 def test_committed_data_loads() -> None:
-    from mappa_kb.paths import Project
+    from mappa_kb.paths import ProjectPaths
 
-    statistics = load_statistics(Project.at(REPO))
+    statistics = load_statistics(ProjectPaths.at(REPO))
     assert statistics.area_ids() == ["cambridgeshire-and-peterborough", "london"]
     assert statistics.get("london", "2022-23").eligible.total.total == 10621
 

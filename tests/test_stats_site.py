@@ -12,12 +12,12 @@ import yaml
 from stats_support import make_project
 
 from mappa_kb.build import BuildFailed, build_site
-from mappa_kb.paths import Project
+from mappa_kb.content.project import load_statistics
+from mappa_kb.paths import ProjectPaths
 from mappa_kb.render import charts
 from mappa_kb.render.charts import draw
 from mappa_kb.render.statistics_pages import _eligible_chart
-from mappa_kb.stats.loading import load_statistics
-from mappa_kb.stats.passages import passages_for
+from mappa_kb.search.passages.statistics import statistic_passages
 
 MACRO_PAGE = """\
 # Figures
@@ -38,10 +38,10 @@ Source: {{ stat_source("london", "2022-23") }}.
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Path]:
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[ProjectPaths, Path]:
     root = tmp_path_factory.mktemp("site")
     project = make_project(root / "project", docs={"figures.md": MACRO_PAGE})
-    return project, build_site(project, root / "out")
+    return project, build_site(project, root / "out").path
 
 
 def text_of(site: Path, page: str) -> str:
@@ -53,7 +53,7 @@ def visible(html: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
-def test_macros_embed_figures(built: tuple[Project, Path]) -> None:
+def test_macros_embed_figures(built: tuple[ProjectPaths, Path]) -> None:
     _, site = built
     page = visible(text_of(site, "figures"))
     assert "Level 2 in London: 120 people." in page
@@ -69,7 +69,7 @@ def test_macros_embed_figures(built: tuple[Project, Path]) -> None:
     )
 
 
-def test_year_page_shows_the_data(built: tuple[Project, Path]) -> None:
+def test_year_page_shows_the_data(built: tuple[ProjectPaths, Path]) -> None:
     _, site = built
     html = text_of(site, "statistics/london/2022-23")
     page = visible(html)
@@ -88,7 +88,7 @@ def test_year_page_shows_the_data(built: tuple[Project, Path]) -> None:
     assert "London MAPPA Annual Report 2022-23" in page
 
 
-def test_statistics_link_to_glossary_entries_that_exist(built: tuple[Project, Path]) -> None:
+def test_statistics_link_to_glossary_entries_that_exist(built: tuple[ProjectPaths, Path]) -> None:
     _, site = built
     html = text_of(site, "statistics/london/2022-23")
     assert 'href="../../../glossary/level-2/"' in html
@@ -97,7 +97,7 @@ def test_statistics_link_to_glossary_entries_that_exist(built: tuple[Project, Pa
 
 
 def test_charts_are_svg_with_title_description_and_data_beside(
-    built: tuple[Project, Path],
+    built: tuple[ProjectPaths, Path],
 ) -> None:
     _, site = built
     html = text_of(site, "statistics/london/2022-23")
@@ -114,7 +114,7 @@ def test_charts_are_svg_with_title_description_and_data_beside(
     assert '<table class="kb-stats-table">' in figure
 
 
-def test_overview_compares_areas(built: tuple[Project, Path]) -> None:
+def test_overview_compares_areas(built: tuple[ProjectPaths, Path]) -> None:
     _, site = built
     html = text_of(site, "statistics")
     page = visible(html)
@@ -128,9 +128,11 @@ def test_overview_compares_areas(built: tuple[Project, Path]) -> None:
     assert "2022-23 10,621 89 98.7%" in area
 
 
-def test_every_passage_url_points_at_an_anchor_in_the_site(built: tuple[Project, Path]) -> None:
+def test_every_passage_url_points_at_an_anchor_in_the_site(
+    built: tuple[ProjectPaths, Path],
+) -> None:
     project, site = built
-    passages = passages_for(load_statistics(project))
+    passages = statistic_passages(load_statistics(project))
     assert passages
     for passage in passages:
         path, anchor = passage.url.split("#")
@@ -184,7 +186,7 @@ def test_charts_drawn_by_worker_processes_reach_the_site(
         {"mappa-kb": {"chart_workers": 2}} if p == "mappa-kb" else p for p in config["plugins"]
     ]
     project.config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
-    site = build_site(project, tmp_path / "out")
+    site = build_site(project, tmp_path / "out").path
     statistics = load_statistics(project)
     expected = draw(_eligible_chart(statistics.get("london", "2022-23")))
     assert (site / "statistics/london/2022-23-eligible.svg").read_bytes() == expected

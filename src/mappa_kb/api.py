@@ -11,8 +11,8 @@ from pathlib import Path
 from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 
-from mappa_kb.paths import Project
-from mappa_kb.search.api_routes import install as install_search_routes
+from mappa_kb.paths import ProjectPaths
+from mappa_kb.search.api import install as install_search_routes
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -29,11 +29,11 @@ SECURITY_HEADERS = {
 }
 
 # Routers (the Q&A API) register here, so this module stays the same as they grow.
-RouteInstaller = Callable[[FastAPI, Project], None]
+RouteInstaller = Callable[[FastAPI, ProjectPaths], None]
 ROUTE_INSTALLERS: list[RouteInstaller] = [install_search_routes]
 
 
-def create_app(project: Project, site_dir: Path | None = None) -> FastAPI:
+def create_app(project: ProjectPaths, site_dir: Path | None = None) -> FastAPI:
     app = FastAPI(title="MAPPA knowledge base", docs_url=None, redoc_url=None)
 
     @app.middleware("http")

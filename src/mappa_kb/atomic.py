@@ -1,12 +1,13 @@
-"""Swap a finished output folder into place, so readers never see half of one.
+"""Put finished output in place in one step, so readers never see half of it.
 
-Used by the site build and the search index build. Kept apart from both so the
-`ask` command can use it without importing MkDocs.
+Used by the site build, the search index build and the statistics importer. Kept apart
+from all of them so the `ask` command can use it without importing MkDocs.
 """
 
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
 
 
@@ -22,3 +23,13 @@ def swap_in(new: Path, final: Path) -> None:
         final.rename(old)
     new.rename(final)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write a file beside its final place, then rename it over the old one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", delete=False
+    ) as handle:
+        handle.write(text)
+    Path(handle.name).replace(path)

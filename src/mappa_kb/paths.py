@@ -5,18 +5,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+SOURCES_FILE = "sources.yaml"
+"""In the glossary folder: every cited source, registered once."""
+TOPICS_FILE = "topics.yaml"
+"""In the glossary folder: the topics entries are grouped under."""
+
 
 @dataclass(frozen=True)
-class Project:
+class ProjectPaths:
+    """The folders and files of one project, by role. Nothing here reads them."""
+
     root: Path
 
     @classmethod
-    def at(cls, root: str | Path) -> Project:
+    def at(cls, root: str | Path) -> ProjectPaths:
         return cls(Path(root).resolve())
 
     @property
     def glossary_dir(self) -> Path:
         return self.root / "glossary"
+
+    @property
+    def sources_file(self) -> Path:
+        return self.glossary_dir / SOURCES_FILE
+
+    @property
+    def topics_file(self) -> Path:
+        return self.glossary_dir / TOPICS_FILE
 
     @property
     def docs_dir(self) -> Path:
@@ -28,7 +43,17 @@ class Project:
 
     @property
     def statistics_dir(self) -> Path:
-        return self.root / "data" / "statistics"
+        return self.data_dir / "statistics"
+
+    @property
+    def areas_file(self) -> Path:
+        """Other names of the statistics areas ('cambs')."""
+        return self.data_dir / "areas.yaml"
+
+    @property
+    def phrasing_file(self) -> Path:
+        """Everyday English -> the words the site uses, for the question search."""
+        return self.data_dir / "phrasing.yaml"
 
     @property
     def site_dir(self) -> Path:
@@ -37,6 +62,12 @@ class Project:
     @property
     def index_dir(self) -> Path:
         return self.root / "search_index"
+
+    @property
+    def cache_dir(self) -> Path:
+        """What one build leaves for the next (never committed): the text of the
+        hand-written pages as MkDocs rendered them, so the index can be rebuilt alone."""
+        return self.root / ".cache" / "mappa-kb"
 
     @property
     def config_file(self) -> Path:

@@ -20,7 +20,7 @@ from servers import Server, app_server, static_server
 
 from mappa_kb.chromium import CHROMIUM, CHROMIUM_ARGS
 from mappa_kb.content import Glossary, load_glossary
-from mappa_kb.paths import Project
+from mappa_kb.paths import ProjectPaths
 
 REPO = Path(__file__).resolve().parents[2]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -43,7 +43,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @dataclass(frozen=True)
 class BuiltSite:
-    project: Project
+    project: ProjectPaths
     glossary: Glossary
 
     @property
@@ -52,7 +52,7 @@ class BuiltSite:
 
 
 @pytest.fixture(scope="session")
-def built(real_site: Project) -> BuiltSite:
+def built(real_site: ProjectPaths) -> BuiltSite:
     """This checkout's real content and config, built once per run (tests/conftest.py)."""
     return BuiltSite(real_site, load_glossary(real_site.glossary_dir, real_site.root))
 

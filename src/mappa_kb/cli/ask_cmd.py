@@ -14,7 +14,7 @@ import sys
 import textwrap
 from typing import TextIO
 
-from mappa_kb.paths import Project
+from mappa_kb.paths import ProjectPaths
 
 MAX_K = 20
 
@@ -59,13 +59,13 @@ def _print_text(result: dict[str, object], out: TextIO) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from mappa_kb.search.answer import Answerer
-    from mappa_kb.search.index import IndexMissing
+    from mappa_kb.search.index.reader import IndexMissing
 
     k = args.k if args.k is not None else (5 if args.json else 3)
     if not 1 <= k <= MAX_K:
         print(f"-k must be between 1 and {MAX_K}", file=sys.stderr)
         return 2
-    answerer = Answerer(Project.at(args.root).index_dir)
+    answerer = Answerer(ProjectPaths.at(args.root).index_dir)
     # Undecodable bytes on stdin become U+FFFD: one bad line must not stop the rest.
     stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
     questions = stdin if args.question == "-" else [args.question]

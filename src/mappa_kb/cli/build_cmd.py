@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from mappa_kb.paths import Project
+from mappa_kb.paths import ProjectPaths
 
 
 def add_root(parser: argparse.ArgumentParser) -> None:
@@ -24,21 +24,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_root(parser)
     parser.add_argument("--site-dir", type=Path, help="where to write the site (default: site/)")
+    parser.add_argument(
+        "--index-only",
+        action="store_true",
+        help="check content and rebuild only the search index, with the pages' text from "
+        "the last site build",
+    )
     parser.set_defaults(run=run)
 
 
-def run_build(project: Project, site_dir: Path | None = None) -> int:
+def run_build(paths: ProjectPaths, site_dir: Path | None = None, index_only: bool = False) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner is not our warning
     # Imported here, not at the top: `mappa-kb ask` shares this CLI and must start fast.
-    from mappa_kb.build import BuildFailed, build_all
+    from mappa_kb.build import BuildFailed, build_all, build_index_only
     from mappa_kb.content import ContentError
+    from mappa_kb.search.build import PageTextMissing
 
     try:
-        report = build_all(project, site_dir)
+        report = build_index_only(paths) if index_only else build_all(paths, site_dir)
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    except BuildFailed as exc:
+    except (BuildFailed, PageTextMissing) as exc:
         print(f"Build failed: {exc}", file=sys.stderr)
         return 1
     print(report.summary())
@@ -46,4 +53,7 @@ def run_build(project: Project, site_dir: Path | None = None) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    return run_build(Project.at(args.root), args.site_dir)
+    if args.index_only and args.site_dir is not None:
+        print("--index-only builds no site: leave out --site-dir", file=sys.stderr)
+        return 2
+    return run_build(ProjectPaths.at(args.root), args.site_dir, args.index_only)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from mappa_kb.paths import Project
+from mappa_kb.paths import ProjectPaths
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,49 +22,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: keeps the CLI fast to start.
-    from mappa_kb.content import ContentError, Problem, load_glossary
-    from mappa_kb.content.areas import AREA_NAMES_FILE, load_area_names
-    from mappa_kb.content.docs_pages import DocsPage, load_docs_pages
-    from mappa_kb.render.glossary_site import glossary_pages
-    from mappa_kb.render.page_footer import QUESTION_BANK_PATH
-    from mappa_kb.render.statistics_pages import statistics_pages
-    from mappa_kb.stats.loading import load_sources, load_statistics_dir
+    from mappa_kb.content import read_project
 
-    project = Project.at(args.root)
-    problems: list[Problem] = []
-    glossary = statistics = None
-    pages: dict[str, DocsPage] = {}
-    try:
-        glossary = load_glossary(project.glossary_dir, project.root)
-    except ContentError as exc:
-        problems += exc.problems
-    sources = glossary.sources if glossary else load_sources(project.glossary_dir)
-    try:
-        statistics = load_statistics_dir(project.statistics_dir, project.root, sources)
-    except ContentError as exc:
-        problems += exc.problems
-    try:
-        known = set(statistics.by_area) if statistics else None
-        load_area_names(project.data_dir / AREA_NAMES_FILE, project.root, known)
-    except ContentError as exc:
-        problems += exc.problems
-    if glossary is not None:
-        # Pages cite the glossary's sources and topics, and may point at generated pages.
-        generated = [*glossary_pages(glossary), QUESTION_BANK_PATH]
-        if statistics is not None:
-            terms = {entry.id: entry.term for entry in glossary.entries.values()}
-            generated += list(statistics_pages(statistics, terms).pages)
-        try:
-            pages = load_docs_pages(
-                project.docs_dir, project.root, glossary.sources, glossary.topics, generated
-            )
-        except ContentError as exc:
-            problems += exc.problems
-    if problems or glossary is None or statistics is None:
+    project, problems = read_project(ProjectPaths.at(args.root))
+    if project is None:
+        from mappa_kb.content import ContentError
+
         print(ContentError(problems).report(), file=sys.stderr)
         return 1
-    print(
-        f"OK: {len(glossary.entries)} glossary entries, {len(glossary.sources)} sources, "
-        f"{len(statistics.all())} statistics files, {len(pages)} pages."
-    )
+    print(f"OK: {project.summary()}.")
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from mappa_kb.paths import Project
+from mappa_kb.paths import ProjectPaths
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -21,6 +21,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     from mappa_kb.content.schema import write_schemas  # lazily: keeps the CLI fast
 
-    for path in write_schemas(Project.at(args.root).glossary_dir):
+    for path in write_schemas(ProjectPaths.at(args.root).glossary_dir):
         print(f"wrote {path}")
     return 0

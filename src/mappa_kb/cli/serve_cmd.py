@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from mappa_kb.cli.build_cmd import add_root, run_build
-from mappa_kb.paths import Project
+from mappa_kb.paths import ProjectPaths
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
 
     from mappa_kb.api import create_app
 
-    project = Project.at(args.root)
+    project = ProjectPaths.at(args.root)
     if not args.no_build:
         code = run_build(project)
         if code:

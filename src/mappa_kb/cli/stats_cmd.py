@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mappa_kb.paths import Project
+from mappa_kb.atomic import write_atomically
+from mappa_kb.paths import ProjectPaths
 
 if TYPE_CHECKING:
     from mappa_kb.content.models import Source
@@ -85,25 +85,17 @@ def _read(path: Path) -> str:
         return data.decode("cp1252", errors="replace")  # older Word exports
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", delete=False
-    ) as handle:
-        handle.write(text)
-    Path(handle.name).replace(path)
-
-
 def run_import(args: argparse.Namespace) -> int:
+    from mappa_kb.content.glossary import read_registries
     from mappa_kb.stats.importer import ImportFailed, area_id_for, import_report
-    from mappa_kb.stats.loading import load_sources
     from mappa_kb.stats.serialise import to_json, to_yaml
 
-    project = Project.at(args.root)
+    paths = ProjectPaths.at(args.root)
     area_id = args.area_id or area_id_for(args.area)
     source = args.source
     if source is None:
-        source = guess_source(load_sources(project.glossary_dir) or {}, args.area, args.year)
+        sources, _, _ = read_registries(paths.sources_file, paths.topics_file, paths.root)
+        source = guess_source(sources or {}, args.area, args.year)
         source = source or f"{area_id}-{args.year}"
     try:
         text = _read(args.report)
@@ -121,17 +113,17 @@ def run_import(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(output)
     else:
-        _write_atomically(args.output, output)
+        write_atomically(args.output, output)
         print(f"wrote {args.output}", file=sys.stderr)
     return 0
 
 
 def run_check(args: argparse.Namespace) -> int:
     from mappa_kb.content import ContentError
-    from mappa_kb.stats.loading import load_statistics
+    from mappa_kb.content.project import load_statistics
 
     try:
-        statistics = load_statistics(Project.at(args.root))
+        statistics = load_statistics(ProjectPaths.at(args.root))
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
@@ -142,11 +134,12 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     from mappa_kb.content import ContentError
-    from mappa_kb.stats.loading import StatisticsLookupError, load_statistics
+    from mappa_kb.content.project import load_statistics
+    from mappa_kb.content.statistics.loading import StatisticsLookupError
     from mappa_kb.stats.sentences import figure_sentences
 
     try:
-        statistics = load_statistics(Project.at(args.root))
+        statistics = load_statistics(ProjectPaths.at(args.root))
         stats = statistics.get(args.area, args.year)
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)

@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pydantic import Field, RootModel, ValidationError, field_validator
+from pydantic import Field, RootModel, field_validator
 
-from mappa_kb.content.problems import ContentError, Problem, display_path
-from mappa_kb.content.yaml_lines import YamlSyntaxError, read_yaml
+from mappa_kb.content.problems import Problem
+from mappa_kb.content.validation import validate_file
 
-AREA_NAMES_FILE = "areas.yaml"
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -35,31 +34,20 @@ class AreaNames(RootModel[dict[str, list[str]]]):
         return value
 
 
-def load_area_names(
-    path: Path, root: Path | None = None, known: set[str] | None = None
-) -> dict[str, str]:
-    """Other name (lower case) -> area id; {} when the file does not exist.
+def read_area_names(
+    path: Path, shown: str, root: Path | None, known: set[str] | None
+) -> tuple[dict[str, str], list[Problem]]:
+    """Other name (lower case) -> area id ({} when the file does not exist), and problems.
 
     With `known` (the area ids that have statistics), an id not among them is a problem;
     so is a name given to two areas.
     """
-    if not path.is_file():
-        return {}
-    shown = display_path(path, root)
-    try:
-        located = read_yaml(path)
-    except YamlSyntaxError as exc:
-        raise ContentError([Problem(shown, exc.line, "", exc.message)]) from exc
-    try:
-        model = AreaNames.model_validate(located.data or {})
-    except ValidationError as exc:
-        problems = [
-            Problem(shown, located.line_of(tuple(e["loc"])), ".".join(map(str, e["loc"])), e["msg"])
-            for e in exc.errors()
-        ]
-        raise ContentError(problems) from exc
+    if not path.exists():
+        return {}, []
+    model, located, problems = validate_file(path, shown, AreaNames, root)
+    if model is None or located is None:
+        return {}, problems
     names: dict[str, str] = {}
-    problems = []
     for area, others in model.root.items():
         if known is not None and area not in known:
             listed = ", ".join(sorted(known)) or "none"
@@ -71,6 +59,4 @@ def load_area_names(
                 message = f"'{name}' is already a name of '{names[key]}'"
                 problems.append(Problem(shown, located.line_of((area, index)), area, message))
             names[key] = area
-    if problems:
-        raise ContentError(problems)
-    return names
+    return names, problems

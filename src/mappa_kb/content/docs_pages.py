@@ -11,11 +11,13 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from mappa_kb.content.files import MAX_PAGE_BYTES, read_text, yaml_problem
 from mappa_kb.content.models import Citation, Source, Topic
 from mappa_kb.content.page_meta import PageMeta
 from mappa_kb.content.problems import ContentError, Problem, display_path
 from mappa_kb.content.validation import validate_located
 from mappa_kb.content.yaml_lines import LocatedYaml, YamlSyntaxError, parse_yaml
+from mappa_kb.urls import is_generated_glossary
 
 # The same block MkDocs reads: a first line of ---, YAML, then --- (or ...) on its own line.
 _FRONT = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -108,12 +110,11 @@ def _reference_problems(
 
 
 def _load_page(
-    path: Path, rel: str, shown: str, known: _Known
+    path: Path, rel: str, shown: str, known: _Known, root: Path | None
 ) -> tuple[DocsPage | None, list[Problem]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(shown, 0, "", f"cannot read page: {exc}")]
+    text, problem = read_text(path, shown, root, MAX_PAGE_BYTES)
+    if text is None:
+        return None, [problem] if problem else []
     front = split_front_matter(text)
     if front is None:
         message = "page has no front matter: add a --- block with 'reviewed' and 'sources'"
@@ -121,9 +122,7 @@ def _load_page(
     try:
         located = parse_yaml(front.yaml)
     except YamlSyntaxError as exc:
-        return None, [Problem(shown, exc.line + 1, "", f"invalid YAML: {exc.message}")]
-    if located.data is None:  # an empty block: report the missing fields, not "not a mapping"
-        located = LocatedYaml({})
+        return None, [yaml_problem(shown, exc, line_offset=1)]  # front matter starts on line 2
     meta, problems = validate_located(located, shown, PageMeta, line_offset=1, what="front matter")
     if meta is None:
         return None, problems
@@ -136,17 +135,17 @@ def _load_page(
     return DocsPage(rel, meta, title, front.body), []
 
 
-def load_docs_pages(
+def read_docs_pages(
     docs_dir: Path,
     root: Path | None,
     sources: dict[str, Source],
     topics: dict[str, Topic],
     generated: Collection[str] = (),
-) -> dict[str, DocsPage]:
-    """Every Markdown page under docs/, keyed by its docs-relative path.
+) -> tuple[dict[str, DocsPage], list[Problem]]:
+    """Every Markdown page under docs/, keyed by its docs-relative path, and every problem.
 
-    `generated` names pages the plugin adds (glossary, question bank), which a page may
-    point to as its `next`. Raises ContentError listing every problem found.
+    `generated` names pages the build adds (glossary, statistics, question bank), which a
+    page may point to as its `next`.
     """
     paths = sorted(docs_dir.rglob("*.md"))
     rels = {p.relative_to(docs_dir).as_posix(): p for p in paths}
@@ -154,10 +153,27 @@ def load_docs_pages(
     pages: dict[str, DocsPage] = {}
     problems: list[Problem] = []
     for rel, path in rels.items():
-        page, found = _load_page(path, rel, display_path(path, root), known)
+        if rel in generated:
+            kind = "glossary" if is_generated_glossary(rel) else "generated"
+            message = f"clashes with a generated {kind} page: give it another name"
+            problems.append(Problem(display_path(path, root), 0, "", message))
+            continue
+        page, found = _load_page(path, rel, display_path(path, root), known, root)
         problems += found
         if page is not None:
             pages[rel] = page
+    return pages, problems
+
+
+def load_docs_pages(
+    docs_dir: Path,
+    root: Path | None,
+    sources: dict[str, Source],
+    topics: dict[str, Topic],
+    generated: Collection[str] = (),
+) -> dict[str, DocsPage]:
+    """As read_docs_pages, raising ContentError listing every problem found."""
+    pages, problems = read_docs_pages(docs_dir, root, sources, topics, generated)
     if problems:
         raise ContentError(problems)
     return pages

@@ -18,9 +18,8 @@ from mappa_kb.content.models import (
 from mappa_kb.content.problems import ContentError, Problem, display_path
 from mappa_kb.content.validation import validate_file
 from mappa_kb.content.yaml_lines import LocatedYaml
+from mappa_kb.paths import SOURCES_FILE, TOPICS_FILE
 
-SOURCES_FILE = "sources.yaml"
-TOPICS_FILE = "topics.yaml"
 RESERVED = {SOURCES_FILE, TOPICS_FILE}
 
 
@@ -169,29 +168,45 @@ def _name_problems(loaded: dict[str, _Loaded]) -> Iterator[Problem]:
             )
 
 
-def load_glossary(directory: Path, root: Path | None = None) -> Glossary:
-    """Load and cross-check the whole glossary, raising ContentError listing every problem."""
+def read_registries(
+    sources_path: Path, topics_path: Path, root: Path | None
+) -> tuple[dict[str, Source] | None, dict[str, Topic] | None, list[Problem]]:
+    """sources.yaml and topics.yaml, each None when it cannot be used."""
+    problems: list[Problem] = []
+    shown = display_path(sources_path, root)
+    source_reg, located, found = validate_file(sources_path, shown, SourceRegistry, root)
+    problems += found
+    if source_reg is not None:
+        problems += _registry_problems(source_reg.sources, shown, located, "sources")
+    shown = display_path(topics_path, root)
+    topic_reg, located, found = validate_file(topics_path, shown, TopicRegistry, root)
+    problems += found
+    if topic_reg is not None:
+        problems += _registry_problems(topic_reg.topics, shown, located, "topics")
+    sources = {s.id: s for s in source_reg.sources} if source_reg else None
+    topics = {t.id: t for t in topic_reg.topics} if topic_reg else None
+    return sources, topics, problems
+
+
+def read_glossary(
+    directory: Path, root: Path | None = None
+) -> tuple[Glossary | None, dict[str, Source] | None, list[Problem]]:
+    """The whole glossary cross-checked, or None; the sources registry when it is usable
+    (statistics cite it even when an entry is broken); and every problem found."""
     problems: list[Problem] = []
 
     def show(path: Path) -> str:
         return display_path(path, root)
 
-    sources_path, topics_path = directory / SOURCES_FILE, directory / TOPICS_FILE
-    source_reg, located, found = validate_file(sources_path, show(sources_path), SourceRegistry)
-    problems += found
-    if source_reg is not None:
-        problems += _registry_problems(source_reg.sources, show(sources_path), located, "sources")
-    topic_reg, located, found = validate_file(topics_path, show(topics_path), TopicRegistry)
-    problems += found
-    if topic_reg is not None:
-        problems += _registry_problems(topic_reg.topics, show(topics_path), located, "topics")
-
+    source_map, topic_map, problems = read_registries(
+        directory / SOURCES_FILE, directory / TOPICS_FILE, root
+    )
     loaded: dict[str, _Loaded] = {}
     ids_claimed: dict[str, str] = {}
     for path in sorted(directory.glob("*.yaml")):
         if path.name in RESERVED:
             continue
-        entry, located, found = validate_file(path, show(path), GlossaryEntry)
+        entry, located, found = validate_file(path, show(path), GlossaryEntry, root)
         problems += found
         if entry is None or located is None:
             continue
@@ -219,21 +234,30 @@ def load_glossary(directory: Path, root: Path | None = None) -> Glossary:
     for path in sorted(directory.glob("*.yml")):
         problems.append(Problem(show(path), 0, "", "glossary files must end in .yaml"))
 
-    sources = {s.id: s for s in source_reg.sources} if source_reg else {}
-    topics = {t.id: t for t in topic_reg.topics} if topic_reg else {}
+    sources = source_map or {}
+    topics = topic_map or {}
     for item in loaded.values():
-        if source_reg is not None:
+        if source_map is not None:
             problems += _citation_problems(item, sources)
-        problems += _reference_problems(item, set(loaded), set(topics) if topic_reg else None)
+        problems += _reference_problems(item, set(loaded), set(topics) if topic_map else None)
     problems += _symmetry_problems(loaded)
     problems += _name_problems(loaded)
     if not loaded and not problems:
         problems.append(Problem(show(directory), 0, "", "no glossary entries found"))
     if problems:
-        raise ContentError(problems)
-    return Glossary(
+        return None, source_map, problems
+    glossary = Glossary(
         entries={i: item.entry for i, item in loaded.items()},
         sources=sources,
         topics=topics,
         files={i: Path(item.shown) for i, item in loaded.items()},
     )
+    return glossary, source_map, []
+
+
+def load_glossary(directory: Path, root: Path | None = None) -> Glossary:
+    """Load and cross-check the whole glossary, raising ContentError listing every problem."""
+    glossary, _, problems = read_glossary(directory, root)
+    if glossary is None:
+        raise ContentError(problems)
+    return glossary

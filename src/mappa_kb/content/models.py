@@ -116,6 +116,13 @@ class GlossaryEntry(Strict):
         return values
 
     @property
+    def heading(self) -> str:
+        """The term with its short forms, as entry pages and answers title it."""
+        if self.abbreviations:
+            return f"{self.term} ({', '.join(self.abbreviations)})"
+        return self.term
+
+    @property
     def names(self) -> list[str]:
         """Every way a reader might refer to this entry, term first."""
         return [self.term, *self.abbreviations, *self.aliases]

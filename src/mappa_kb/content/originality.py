@@ -56,15 +56,22 @@ def main() -> int:
     """Usage: python -m mappa_kb.content.originality SOURCES_DIR FILE...  (exit 1 if copied)."""
     import sys
 
-    import yaml
+    from mappa_kb.content.files import MAX_PAGE_BYTES, read_text, read_yaml
 
     sources_dir, *files = sys.argv[1:]
     reference = source_shingles(sorted(Path(sources_dir).glob("*.txt")))
     bad = 0
     for name in files:
         path = Path(name)
-        raw = path.read_text(encoding="utf-8")
-        texts = list(text_fields(yaml.safe_load(raw))) if path.suffix == ".yaml" else [raw]
+        if path.suffix == ".yaml":
+            located, problems = read_yaml(path, name, None)
+            texts = list(text_fields(located.data)) if located is not None else []
+        else:
+            raw, problem = read_text(path, name, None, MAX_PAGE_BYTES)
+            problems, texts = ([problem] if problem else []), ([raw] if raw is not None else [])
+        for problem in problems:
+            print(problem)
+            bad += 1
         for text in texts:
             for run in copied_runs(text, reference):
                 print(f"{name}: copied from a source report: '{run}'")

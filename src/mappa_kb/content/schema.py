@@ -10,18 +10,17 @@ import json
 from pathlib import Path
 from typing import Any
 
+from mappa_kb.content.files import read_yaml
 from mappa_kb.content.models import GlossaryEntry, SourceRegistry, TopicRegistry
-from mappa_kb.content.yaml_lines import read_yaml
+from mappa_kb.paths import SOURCES_FILE, TOPICS_FILE
 
 SCHEMA_FILE = "schema.json"
 SCHEMA_COMMENT = f"# yaml-language-server: $schema={SCHEMA_FILE}"
 
 
 def _registered_ids(path: Path, key: str) -> list[str]:
-    try:
-        data = read_yaml(path).data
-    except Exception:  # a broken registry is reported by `check`; the schema stays usable
-        return []
+    located, _ = read_yaml(path, str(path), None)  # a broken registry is reported by `check`
+    data = located.data if located is not None else None
     items = data.get(key, []) if isinstance(data, dict) else []
     return sorted(str(i["id"]) for i in items if isinstance(i, dict) and "id" in i)
 
@@ -30,8 +29,8 @@ def entry_schema(glossary_dir: Path) -> dict[str, Any]:
     schema = GlossaryEntry.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "MAPPA glossary entry"
-    topics = _registered_ids(glossary_dir / "topics.yaml", "topics")
-    sources = _registered_ids(glossary_dir / "sources.yaml", "sources")
+    topics = _registered_ids(glossary_dir / TOPICS_FILE, "topics")
+    sources = _registered_ids(glossary_dir / SOURCES_FILE, "sources")
     if topics:
         schema["properties"]["topic"]["enum"] = topics
     if sources:

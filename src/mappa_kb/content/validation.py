@@ -7,8 +7,9 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from mappa_kb.content.files import read_yaml
 from mappa_kb.content.problems import Problem
-from mappa_kb.content.yaml_lines import LocatedYaml, YamlSyntaxError, read_yaml
+from mappa_kb.content.yaml_lines import LocatedYaml
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -46,12 +47,13 @@ def validate_located(
         Problem(shown, found + line_offset, _dotted(loc), "key appears twice in this mapping")
         for loc, found in located.duplicate_keys
     ]
-    if not isinstance(located.data, dict):
+    data = {} if located.data is None else located.data  # empty: report what is missing
+    if not isinstance(data, dict):
         message = f"{what} must contain a YAML mapping of fields"
         problems.append(Problem(shown, 1 + line_offset, "", message))
         return None, problems
     try:
-        value = model.model_validate(located.data)
+        value = model.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors():
             loc = tuple(error["loc"])
@@ -61,14 +63,11 @@ def validate_located(
 
 
 def validate_file(
-    path: Path, shown: str, model: type[ModelT]
+    path: Path, shown: str, model: type[ModelT], root: Path | None = None
 ) -> tuple[ModelT | None, LocatedYaml | None, list[Problem]]:
-    """Parse and validate; never raises for bad content, only reports it."""
-    try:
-        located = read_yaml(path)
-    except YamlSyntaxError as exc:
-        return None, None, [Problem(shown, exc.line, "", f"invalid YAML: {exc.message}")]
-    except OSError as exc:
-        return None, None, [Problem(shown, 0, "", f"cannot read file: {exc.strerror}")]
+    """Read, parse and validate; never raises for bad content, only reports it."""
+    located, problems = read_yaml(path, shown, root)
+    if located is None:
+        return None, None, problems
     value, problems = validate_located(located, shown, model)
     return value, located, problems

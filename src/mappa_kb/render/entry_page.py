@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import json
 
+from mappa_kb import urls
 from mappa_kb.content.glossary import Glossary
 from mappa_kb.content.models import Citation, GlossaryEntry
 from mappa_kb.render.markdown_text import citation_html, escape_inline, human_date
 
 
-def entry_heading(entry: GlossaryEntry) -> str:
-    if entry.abbreviations:
-        return f"{entry.term} ({', '.join(entry.abbreviations)})"
-    return entry.term
-
-
-def entry_link(entry: GlossaryEntry, prefix: str = "") -> str:
-    """A Markdown link to an entry page, from a page in the same folder unless prefixed."""
-    return f"[{escape_inline(entry_heading(entry))}]({prefix}{entry.id}.md)"
+def entry_link(entry: GlossaryEntry, from_src: str) -> str:
+    """A Markdown link to an entry page from the page `from_src`."""
+    target = urls.link(from_src, urls.entry_page(entry.id))
+    return f"[{escape_inline(entry.heading)}]({target})"
 
 
 class _Citations:
@@ -36,13 +32,16 @@ class _Citations:
         return " ".join(marks)
 
 
-def _link_list(ids: list[str], glossary: Glossary) -> list[str]:
-    return [f"- {entry_link(glossary.entries[i])}: {glossary.entries[i].summary}" for i in ids]
+def _link_list(ids: list[str], glossary: Glossary, here: str) -> list[str]:
+    return [
+        f"- {entry_link(glossary.entries[i], here)}: {glossary.entries[i].summary}" for i in ids
+    ]
 
 
 def render_entry(entry: GlossaryEntry, glossary: Glossary) -> str:
     cites = _Citations()
     topic = glossary.topics[entry.topic]
+    here = urls.entry_page(entry.id)
     lines = [
         "---",
         f"title: {json.dumps(entry.term)}",
@@ -50,7 +49,7 @@ def render_entry(entry: GlossaryEntry, glossary: Glossary) -> str:
         "render_macros: false",
         "---",
         "",
-        f"# {escape_inline(entry_heading(entry))}",
+        f"# {escape_inline(entry.heading)}",
         "",
         f"{entry.summary} {cites.ref(entry.sources)}",
         "{ .kb-summary }",
@@ -67,11 +66,13 @@ def render_entry(entry: GlossaryEntry, glossary: Glossary) -> str:
         lines += ["## Legal basis", "", entry.legal_basis.strip(), ""]
     if entry.replaces or entry.replaced_by:
         lines += ["## What it replaced and what replaced it", ""]
-        lines += [f"- Replaced {entry_link(glossary.entries[i])}" for i in entry.replaces]
-        lines += [f"- Replaced by {entry_link(glossary.entries[i])}" for i in entry.replaced_by]
+        lines += [f"- Replaced {entry_link(glossary.entries[i], here)}" for i in entry.replaces]
+        lines += [
+            f"- Replaced by {entry_link(glossary.entries[i], here)}" for i in entry.replaced_by
+        ]
         lines.append("")
     if entry.related:
-        lines += ["## Related terms", "", *_link_list(entry.related, glossary), ""]
+        lines += ["## Related terms", "", *_link_list(entry.related, glossary, here), ""]
     lines += ["## Questions a lay adviser might ask", ""]
     lines += [f"- {question}" for question in entry.questions]
     lines += ["", "## Sources", "", '<ol class="kb-sources">']
@@ -82,7 +83,7 @@ def render_entry(entry: GlossaryEntry, glossary: Glossary) -> str:
     lines += [
         "</ol>",
         "",
-        f"Topic: [{escape_inline(topic.title)}](topics/{topic.id}.md)",
+        f"Topic: [{escape_inline(topic.title)}]({urls.link(here, urls.topic_page(topic.id))})",
         "{ .kb-topic }",
         "",
         f"Last reviewed: {human_date(entry.reviewed)}",

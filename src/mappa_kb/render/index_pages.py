@@ -5,12 +5,14 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 
+from mappa_kb import urls
 from mappa_kb.content.glossary import Glossary
 from mappa_kb.content.models import GlossaryEntry, Topic
-from mappa_kb.render.entry_page import entry_heading
 from mappa_kb.render.markdown_text import escape_inline
 
 FRONT = "---\nrender_macros: false\n---\n"
+A_TO_Z_TITLE = "Glossary A to Z"
+TOPICS_TITLE = "Glossary topics"
 
 
 @dataclass(frozen=True)
@@ -28,15 +30,14 @@ def _letter(label: str) -> str:
 
 
 def _rows(glossary: Glossary) -> list[_Row]:
-    rows = [_Row(entry_heading(e), e, True) for e in glossary.entries.values()]
+    rows = [_Row(e.heading, e, True) for e in glossary.entries.values()]
     for entry in glossary.entries.values():
         rows += [_Row(abbr, entry, False) for abbr in entry.abbreviations]
         rows += [_Row(alias, entry, False) for alias in entry.aliases]
     return sorted(rows, key=lambda r: (r.label.casefold(), not r.is_entry))
 
 
-def render_a_to_z(glossary: Glossary, prefix: str = "") -> str:
-    """The A-Z; `prefix` is the path from this page's folder to the entry pages."""
+def render_a_to_z(glossary: Glossary) -> str:
     rows = _rows(glossary)
     letters = sorted({_letter(r.label) for r in rows})
     jump = " ".join(
@@ -45,7 +46,7 @@ def render_a_to_z(glossary: Glossary, prefix: str = "") -> str:
     )
     lines = [
         FRONT,
-        "# Glossary A to Z",
+        f"# {A_TO_Z_TITLE}",
         "",
         f"{len(glossary.entries)} terms used in MAPPA, in plain English. Other names and short "
         "forms are listed too, pointing to the main entry.",
@@ -59,7 +60,7 @@ def render_a_to_z(glossary: Glossary, prefix: str = "") -> str:
         heading = "Other" if letter == "#" else letter
         lines += [f"## {heading} {{ #letter-{letter.lower() if letter != '#' else 'other'} }}", ""]
         for row in (r for r in rows if _letter(r.label) == letter):
-            link = f"{prefix}{row.entry.id}.md"
+            link = urls.link(urls.A_TO_Z, urls.entry_page(row.entry.id))
             if row.is_entry:
                 lines.append(f"- [{escape_inline(row.label)}]({link}): {row.entry.summary}")
             else:
@@ -70,18 +71,22 @@ def render_a_to_z(glossary: Glossary, prefix: str = "") -> str:
 
 
 def render_topic(topic: Topic, entries: list[GlossaryEntry]) -> str:
+    here = urls.topic_page(topic.id)
     lines = [FRONT, f"# {escape_inline(topic.title)}", "", topic.description, ""]
-    lines += [f"- [{escape_inline(entry_heading(e))}](../{e.id}.md): {e.summary}" for e in entries]
-    lines += ["", "[All topics](index.md) · [Glossary A to Z](../index.md)", ""]
+    lines += [
+        f"- [{escape_inline(e.heading)}]({urls.link(here, urls.entry_page(e.id))}): {e.summary}"
+        for e in entries
+    ]
+    all_topics, a_to_z = urls.link(here, urls.TOPICS_INDEX), urls.link(here, urls.A_TO_Z)
+    lines += ["", f"[All topics]({all_topics}) · [Glossary A to Z]({a_to_z})", ""]
     return "\n".join(lines)
 
 
 def render_topic_index(glossary: Glossary) -> str:
-    lines = [FRONT, "# Glossary topics", ""]
+    lines = [FRONT, f"# {TOPICS_TITLE}", ""]
     for topic, entries in glossary.by_topic():
         count = f"{len(entries)} term{'s' if len(entries) != 1 else ''}"
-        lines.append(
-            f"- [{escape_inline(topic.title)}]({topic.id}.md) ({count}): {topic.description}"
-        )
+        target = urls.link(urls.TOPICS_INDEX, urls.topic_page(topic.id))
+        lines.append(f"- [{escape_inline(topic.title)}]({target}) ({count}): {topic.description}")
     lines.append("")
     return "\n".join(lines)

@@ -9,19 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import posixpath
 from collections.abc import Iterable
 
+from mappa_kb import urls
 from mappa_kb.content.docs_pages import DocsPage
 from mappa_kb.content.models import Citation, GlossaryEntry, Source
 from mappa_kb.render.markdown_text import citation_html, escape_inline, human_date
-
-QUESTION_BANK_PATH = "lay-advisers/question-bank.md"
-
-
-def relative_link(from_page: str, to_page: str) -> str:
-    """A Markdown link target from one docs page to another (both docs-relative)."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
 def _sources_block(citations: Iterable[Citation], sources: dict[str, Source]) -> list[str]:
@@ -50,12 +43,12 @@ def render_page_footer(
     meta = page.meta
     lines = ["", "", _OPEN, ""]
     if meta.questions:
-        bank = relative_link(page.path, QUESTION_BANK_PATH)
+        bank = urls.link(page.path, urls.QUESTION_BANK)
         lines += [f"## Questions a lay adviser might ask {_NO_SEARCH}", ""]
         lines += [f"- {question}" for question in meta.questions]
         lines += ["", f"Add these to your checklist in the [question bank]({bank}).", ""]
     if meta.next is not None and next_title is not None:
-        target = relative_link(page.path, meta.next)
+        target = urls.link(page.path, meta.next)
         lines += [
             '<nav class="kb-next" aria-label="Reading path" markdown>',
             "",

@@ -13,12 +13,12 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from mappa_kb import urls
 from mappa_kb.content.docs_pages import DocsPage
 from mappa_kb.content.glossary import Glossary
-from mappa_kb.render.entry_page import entry_heading
-from mappa_kb.render.glossary_site import entry_path
 from mappa_kb.render.markdown_text import escape_inline
-from mappa_kb.render.page_footer import QUESTION_BANK_PATH, relative_link, render_collection_footer
+from mappa_kb.render.page_footer import render_collection_footer
+from mappa_kb.render.pages import GeneratedPage, PageKind
 
 QUESTION_BANK_TITLE = "Lay adviser question bank"
 
@@ -56,9 +56,7 @@ def bank_questions(
     for topic, entries in glossary.by_topic():
         for entry in entries:
             by_topic[topic.id] += [
-                BankQuestion(
-                    question_id(entry.id, q), q, entry_heading(entry), entry_path(entry.id)
-                )
+                BankQuestion(question_id(entry.id, q), q, entry.heading, urls.entry_page(entry.id))
                 for q in entry.questions
             ]
     return [(topic, questions) for topic, questions in by_topic.items() if questions]
@@ -66,7 +64,7 @@ def bank_questions(
 
 def _item(question: BankQuestion) -> str:
     box = f"q-{question.id}"
-    source = relative_link(QUESTION_BANK_PATH, question.owner_path)
+    source = urls.link(urls.QUESTION_BANK, question.owner_path)
     return (
         f'- <input type="checkbox" class="kb-qbank__box" id="{box}" '
         f'value="{html.escape(question.id)}" data-kb-question> '
@@ -99,6 +97,11 @@ CONTROLS = """\
 <p id="kb-qbank-status" class="kb-qbank__status" role="status" aria-live="polite"></p>
 </div>
 """
+
+
+def question_bank_page(glossary: Glossary, pages: Iterable[DocsPage]) -> GeneratedPage:
+    markdown = render_question_bank(glossary, pages)
+    return GeneratedPage(urls.QUESTION_BANK, PageKind.QUESTION_BANK, QUESTION_BANK_TITLE, markdown)
 
 
 def render_question_bank(glossary: Glossary, pages: Iterable[DocsPage]) -> str:

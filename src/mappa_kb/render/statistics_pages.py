@@ -1,10 +1,10 @@
 """Statistics -> pages: an overview comparing areas, a page per area, a page per area
 and year, and the SVG charts they show. Every number comes from the data files.
 
-Returns the pages as {docs-relative path: Markdown} and the charts as {path: ChartSpec}
-for render.charts.draw_all; the plugin adds both to the site. Glossary links are made
-only to entries that exist (`terms`: id -> term), so a statistic never links to a
-missing page.
+Returns the pages (each ending with the reports its figures come from and when a person
+last checked them) and the charts as {path: ChartSpec} for render.charts.draw_all; the
+site builder adds both. Glossary links are made only to entries that exist (`terms`:
+id -> term), so a statistic never links to a missing page.
 """
 
 from __future__ import annotations
@@ -12,10 +12,21 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from fractions import Fraction
 
+from mappa_kb import urls
+from mappa_kb.content.statistics.catalogue import (
+    CATEGORY_COLUMNS,
+    COLUMN_LABELS,
+    FIGURES,
+    ROW_LABELS,
+    TABLE_BY_KEY,
+)
+from mappa_kb.content.statistics.loading import StatisticsSet
+from mappa_kb.content.statistics.models import AreaYearStatistics
 from mappa_kb.render.charts import ChartSpec
+from mappa_kb.render.page_footer import render_statistics_footer
+from mappa_kb.render.pages import GeneratedPage, GeneratedSite, PageKind
 from mappa_kb.render.statistics_tables import (
     chart_pair,
     figures_table,
@@ -23,19 +34,10 @@ from mappa_kb.render.statistics_tables import (
     html_table,
     number,
 )
-from mappa_kb.stats.catalogue import (
-    CATEGORY_COLUMNS,
-    COLUMN_LABELS,
-    FIGURES,
-    ROW_LABELS,
-    TABLE_BY_KEY,
-)
 from mappa_kb.stats.derived import DERIVED, DERIVED_BY_KEY, derived_text, derived_value, percent
-from mappa_kb.stats.loading import StatisticsSet
-from mappa_kb.stats.models import AreaYearStatistics
 from mappa_kb.stats.sentences import anchor_for, human_day
 
-FOLDER = "statistics"
+OVERVIEW_TITLE = "MAPPA statistics"
 FRONT = "---\ntitle: {title}\ndescription: {description}\nrender_macros: false\n---\n"
 # Column of the comparison tables: derived key or 'per_100k', with its heading.
 COMPARE = (
@@ -47,10 +49,6 @@ COMPARE = (
 COMPARE_GLOSSARY = ("rate-per-100000", "level-1", "category-1", "returned-to-custody")
 
 
-def year_path(area: str, year: str) -> str:
-    return f"{FOLDER}/{area}/{year}.md"
-
-
 def _front(title: str, description: str) -> str:
     return FRONT.format(title=json.dumps(title), description=json.dumps(description))
 
@@ -59,14 +57,20 @@ def _heading(stats: AreaYearStatistics) -> str:
     return f"{stats.area_name} MAPPA statistics {stats.year}"
 
 
-@dataclass
-class StatisticsSite:
-    pages: dict[str, str] = field(default_factory=dict)
-    charts: dict[str, ChartSpec] = field(default_factory=dict)
-
-    def add(self, other: StatisticsSite) -> None:
-        self.pages.update(other.pages)
-        self.charts.update(other.charts)
+def _page(
+    src: str,
+    title: str,
+    lines: list[str],
+    statistics: StatisticsSet,
+    shown: list[AreaYearStatistics],
+) -> GeneratedPage:
+    """The page, ending with the reports of the figures shown; it is as fresh as its least
+    recently checked figures (no date when any of them was never checked)."""
+    dates = [statistics.reviewed.get((s.area, s.year)) for s in shown]
+    known = [d for d in dates if d is not None]
+    oldest = min(known) if len(known) == len(dates) else None
+    footer = render_statistics_footer([s.source for s in shown], statistics.sources, oldest)
+    return GeneratedPage(src, PageKind.STATISTICS, title, "\n".join(lines) + footer)
 
 
 def _eligible_chart(stats: AreaYearStatistics) -> ChartSpec:
@@ -128,7 +132,7 @@ def _recall_chart(stats: AreaYearStatistics) -> tuple[ChartSpec, str]:
     return chart, table
 
 
-def _at_a_glance(stats: AreaYearStatistics, terms: dict[str, str], prefix: str) -> list[str]:
+def _at_a_glance(stats: AreaYearStatistics, terms: dict[str, str], here: str) -> list[str]:
     lines = [
         "## At a glance { #at-a-glance }",
         "",
@@ -138,18 +142,18 @@ def _at_a_glance(stats: AreaYearStatistics, terms: dict[str, str], prefix: str) 
         "| --- | --- | --- |",
     ]
     for info in DERIVED:
-        links = glossary_links(info.glossary, terms, prefix)
+        links = glossary_links(info.glossary, terms, here)
         lines.append(f"| {info.title} | {derived_text(stats, info.key)} | {info.how} {links} |")
     return [*lines, ""]
 
 
-def _section(key: str, terms: dict[str, str], prefix: str) -> list[str]:
+def _section(key: str, terms: dict[str, str], here: str) -> list[str]:
     info = TABLE_BY_KEY[key]
-    links = glossary_links(info.glossary, terms, prefix)
+    links = glossary_links(info.glossary, terms, here)
     return [f"## {info.title} {{ #{anchor_for(key)} }}", "", info.explanation, "", links, ""]
 
 
-def _other_figures(stats: AreaYearStatistics, terms: dict[str, str], prefix: str) -> list[str]:
+def _other_figures(stats: AreaYearStatistics, terms: dict[str, str], here: str) -> list[str]:
     lines = [
         "## Other figures for the year { #other-figures }",
         "",
@@ -158,7 +162,7 @@ def _other_figures(stats: AreaYearStatistics, terms: dict[str, str], prefix: str
     ]
     for figure in FIGURES:
         value = getattr(stats, figure.key)
-        links = glossary_links(figure.glossary, terms, prefix)
+        links = glossary_links(figure.glossary, terms, here)
         lines.append(
             f'| <span id="{anchor_for(figure.key)}"></span>{figure.title} | {number(value)} '
             f"| {figure.explanation} {links} |"
@@ -168,14 +172,13 @@ def _other_figures(stats: AreaYearStatistics, terms: dict[str, str], prefix: str
 
 def year_page(
     stats: AreaYearStatistics, statistics: StatisticsSet, terms: dict[str, str]
-) -> StatisticsSite:
+) -> GeneratedSite:
     """The area-year page and its two charts."""
-    prefix = "../../glossary/"
+    here = urls.statistics_year_page(stats.area, stats.year)
     source = statistics.sources.get(stats.source)
     cited = html.escape(source.title) if source else stats.source
     if source and source.url:
         cited = f"[{cited}]({source.url})"
-    base = f"{FOLDER}/{stats.area}/{stats.year}"
     eligible = _eligible_chart(stats)
     recall, recall_table = _recall_chart(stats)
     lines = [
@@ -189,34 +192,39 @@ def year_page(
         f"Statistics). Tables marked as a snapshot count people {human_day(stats, True)}; "
         "the others count over the whole year.",
         "",
-        f"[All years for {html.escape(stats.area_name)}](index.md) · "
-        "[All areas compared](../index.md)",
+        f"[All years for {html.escape(stats.area_name)}]"
+        f"({urls.link(here, urls.statistics_area_page(stats.area))}) · "
+        f"[All areas compared]({urls.link(here, urls.STATISTICS_OVERVIEW)})",
         "",
-        *_at_a_glance(stats, terms, prefix),
-        *_section("eligible", terms, prefix),
+        *_at_a_glance(stats, terms, here),
+        *_section("eligible", terms, here),
         *chart_pair(
             f"{stats.year}-eligible.svg",
             eligible,
             figures_table(stats, TABLE_BY_KEY["eligible"], "Snapshot on 31 March, by level"),
         ),
-        *_section("levels_2_3_yearly", terms, prefix),
+        *_section("levels_2_3_yearly", terms, here),
         figures_table(stats, TABLE_BY_KEY["levels_2_3_yearly"], "Yearly total, by level"),
         "",
-        *_section("returned_to_custody", terms, prefix),
-        *chart_pair(f"{stats.year}-recalls.svg", recall, recall_table),
+        *_section("returned_to_custody", terms, here),
+        *chart_pair(urls.link(here, urls.beside(here, "-recalls.svg")), recall, recall_table),
         figures_table(stats, TABLE_BY_KEY["returned_to_custody"], "Returned to custody, by level"),
         "",
-        *_section("shpo_breach", terms, prefix),
+        *_section("shpo_breach", terms, here),
         figures_table(
             stats, TABLE_BY_KEY["shpo_breach"], "Returned to custody for breach of an SHPO"
         ),
         "",
-        *_other_figures(stats, terms, prefix),
+        *_other_figures(stats, terms, here),
     ]
-    return StatisticsSite(
-        pages={f"{base}.md": "\n".join(lines)},
-        charts={f"{base}-eligible.svg": eligible, f"{base}-recalls.svg": recall},
+    out = GeneratedSite(
+        charts={
+            urls.beside(here, "-eligible.svg"): eligible,
+            urls.beside(here, "-recalls.svg"): recall,
+        }
     )
+    out.add(_page(here, _heading(stats), lines, statistics, [stats]))
+    return out
 
 
 def _compare_value(stats: AreaYearStatistics, key: str) -> str:
@@ -225,8 +233,9 @@ def _compare_value(stats: AreaYearStatistics, key: str) -> str:
     return derived_text(stats, key)
 
 
-def area_page(area: str, statistics: StatisticsSet, terms: dict[str, str]) -> StatisticsSite:
+def area_page(area: str, statistics: StatisticsSet, terms: dict[str, str]) -> GeneratedSite:
     """An area's years side by side, with a trend chart once there are two or more."""
+    here = urls.statistics_area_page(area)
     name = statistics.area_name(area)
     years = statistics.years(area)
     all_stats = [statistics.get(area, y) for y in years]
@@ -236,7 +245,8 @@ def area_page(area: str, statistics: StatisticsSet, terms: dict[str, str]) -> St
         f"# {html.escape(name)} MAPPA statistics",
         "",
         f"Figures for {html.escape(name)} from its MAPPA annual reports, one page per "
-        "reporting year (1 April to 31 March). [All areas compared](../index.md)",
+        "reporting year (1 April to 31 March). "
+        f"[All areas compared]({urls.link(here, urls.STATISTICS_OVERVIEW)})",
         "",
         header,
         "| --- " * (len(COMPARE) + 2) + "|",
@@ -244,14 +254,15 @@ def area_page(area: str, statistics: StatisticsSet, terms: dict[str, str]) -> St
     for stats in all_stats:
         cells = " | ".join(_compare_value(stats, key) for key, _ in COMPARE)
         lines.append(
-            f"| [{stats.year}]({stats.year}.md) | {stats.eligible.total.total:,} | {cells} |"
+            f"| [{stats.year}]({urls.link(here, urls.statistics_year_page(area, stats.year))}) "
+            f"| {stats.eligible.total.total:,} | {cells} |"
         )
     lines += [
         "",
-        glossary_links(("mappa-eligible-individual", *COMPARE_GLOSSARY), terms, "../../glossary/"),
+        glossary_links(("mappa-eligible-individual", *COMPARE_GLOSSARY), terms, here),
         "",
     ]
-    out = StatisticsSite()
+    out = GeneratedSite()
     if len(all_stats) > 1:
         counts = [s.eligible.total.total for s in all_stats]
         chart = ChartSpec(
@@ -268,9 +279,10 @@ def area_page(area: str, statistics: StatisticsSet, terms: dict[str, str]) -> St
             [(y, [number(c)]) for y, c in zip(years, counts, strict=True)],
         )
         lines += ["## Trend { #trend }", ""]
-        lines += chart_pair("trend.svg", chart, table)
-        out.charts[f"{FOLDER}/{area}/trend.svg"] = chart
-    out.pages[f"{FOLDER}/{area}/index.md"] = "\n".join(lines)
+        trend = urls.next_to(here, "trend.svg")
+        lines += chart_pair(urls.link(here, trend), chart, table)
+        out.charts[trend] = chart
+    out.add(_page(here, f"{name} MAPPA statistics", lines, statistics, all_stats))
     return out
 
 
@@ -308,23 +320,22 @@ def _ranked(
     return chart, table
 
 
-def overview_page(statistics: StatisticsSet, terms: dict[str, str]) -> StatisticsSite:
+def overview_page(statistics: StatisticsSet, terms: dict[str, str]) -> GeneratedSite:
     """Areas side by side for the latest year, with two ranked charts."""
-    prefix = "../glossary/"
+    here = urls.STATISTICS_OVERVIEW
     lines = [
-        _front("MAPPA statistics", "MAPPA figures by area, compared side by side."),
-        "# MAPPA statistics",
+        _front(OVERVIEW_TITLE, "MAPPA figures by area, compared side by side."),
+        f"# {OVERVIEW_TITLE}",
         "",
         "Each area publishes the same standard tables every year. The figures here are "
         "read from those reports and checked: every total adds up to its parts.",
         "",
     ]
     year = statistics.latest_year()
-    out = StatisticsSite()
+    out = GeneratedSite()
     if year is None:
-        out.pages[f"{FOLDER}/index.md"] = "\n".join(
-            [*lines, "No statistics have been added yet.", ""]
-        )
+        lines += ["No statistics have been added yet.", ""]
+        out.add(_page(here, OVERVIEW_TITLE, lines, statistics, []))
         return out
     lines += [
         f"## Areas compared, {year} {{ #compared }}",
@@ -342,11 +353,12 @@ def overview_page(statistics: StatisticsSet, terms: dict[str, str]) -> Statistic
             continue
         stats = statistics.get(area, year)
         cells = " | ".join(_compare_value(stats, key) for key, _ in COMPARE)
-        link = f"[{html.escape(stats.area_name)}]({area}/{year}.md)"
+        target = urls.link(here, urls.statistics_year_page(area, year))
+        link = f"[{html.escape(stats.area_name)}]({target})"
         lines.append(f"| {link} | {stats.eligible.total.total:,} | {cells} |")
     lines += [
         "",
-        glossary_links(("mappa-eligible-individual", *COMPARE_GLOSSARY), terms, prefix),
+        glossary_links(("mappa-eligible-individual", *COMPARE_GLOSSARY), terms, here),
         "",
     ]
     for key, title, unit, value in (
@@ -370,13 +382,18 @@ def overview_page(statistics: StatisticsSet, terms: dict[str, str]) -> Statistic
         lines += [f"### {html.escape(title)} {{ #{key} }}", ""]
         if key == "recall-rate":
             lines += [DERIVED_BY_KEY["recall_rate"].how, ""]
-        lines += chart_pair(f"{year}-{key}.svg", chart, table)
-        out.charts[f"{FOLDER}/{year}-{key}.svg"] = chart
+        image = urls.next_to(here, f"{year}-{key}.svg")
+        lines += chart_pair(urls.link(here, image), chart, table)
+        out.charts[image] = chart
     lines += ["## All areas and years { #all }", ""]
     for area in statistics.area_ids():
-        years = ", ".join(f"[{y}]({area}/{y}.md)" for y in statistics.years(area))
-        lines.append(f"- [{html.escape(statistics.area_name(area))}]({area}/index.md): {years}")
-    out.pages[f"{FOLDER}/index.md"] = "\n".join([*lines, ""])
+        years = ", ".join(
+            f"[{y}]({urls.link(here, urls.statistics_year_page(area, y))})"
+            for y in statistics.years(area)
+        )
+        area_link = urls.link(here, urls.statistics_area_page(area))
+        lines.append(f"- [{html.escape(statistics.area_name(area))}]({area_link}): {years}")
+    out.add(_page(here, OVERVIEW_TITLE, [*lines, ""], statistics, statistics.all()))
     return out
 
 
@@ -384,11 +401,11 @@ def _as_float(value: Fraction | None) -> float | None:
     return None if value is None else float(value)
 
 
-def statistics_pages(statistics: StatisticsSet, terms: dict[str, str]) -> StatisticsSite:
+def statistics_pages(statistics: StatisticsSet, terms: dict[str, str]) -> GeneratedSite:
     """Every generated statistics page, and every chart as a spec to draw."""
     out = overview_page(statistics, terms)
     for area in statistics.area_ids():
-        out.add(area_page(area, statistics, terms))
+        out.merge(area_page(area, statistics, terms))
         for year in statistics.years(area):
-            out.add(year_page(statistics.get(area, year), statistics, terms))
+            out.merge(year_page(statistics.get(area, year), statistics, terms))
     return out

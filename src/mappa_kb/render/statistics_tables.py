@@ -9,9 +9,10 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+from mappa_kb import urls
+from mappa_kb.content.statistics.catalogue import COLUMN_LABELS, COLUMN_NAMES, ROW_LABELS, TableInfo
+from mappa_kb.content.statistics.models import AreaYearStatistics, CategoryRow
 from mappa_kb.render.charts import ChartSpec
-from mappa_kb.stats.catalogue import COLUMN_LABELS, COLUMN_NAMES, ROW_LABELS, TableInfo
-from mappa_kb.stats.models import AreaYearStatistics, CategoryRow
 
 NOT_APPLICABLE = '–<span class="kb-sr-only"> not applicable</span>'
 
@@ -66,9 +67,10 @@ def figures_table(stats: AreaYearStatistics, info: TableInfo, caption: str) -> s
     return html_table(html.escape(caption), header, rows)
 
 
-def glossary_links(ids: Sequence[str], terms: dict[str, str], prefix: str) -> str:
-    """'Glossary: [Level 1](…), …' for the entries that exist; '' when none do."""
-    links = [f"[{terms[i]}]({prefix}{i}.md)" for i in ids if i in terms]
+def glossary_links(ids: Sequence[str], terms: dict[str, str], here: str) -> str:
+    """'Glossary: [Level 1](…), …' for the entries that exist, linked from the page
+    `here`; '' when none do."""
+    links = [f"[{terms[i]}]({urls.link(here, urls.entry_page(i))})" for i in ids if i in terms]
     return f"Glossary: {', '.join(links)}." if links else ""
 
 

@@ -1,26 +1,16 @@
 """What the question side needs to know about the content, saved beside the index.
 
-Built once from the glossary and the passages by `mappa-kb build`, so answering a
-question never has to read or validate YAML (that keeps `mappa-kb ask` starting fast).
+Built once from the content and the passages by `mappa-kb build` (passages/lexicon.py),
+so answering a question never has to read or validate YAML (that keeps `mappa-kb ask`
+starting fast, and keeps YAML and pydantic out of the reader's browser).
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-from mappa_kb.search.passages import Passage
-from mappa_kb.search.phrasing import Phrasing
-
-if TYPE_CHECKING:
-    from mappa_kb.search.phrasing_file import PhrasingFile
 
 LEXICON_FILE = "lexicon.json"
-_WORD = re.compile(r"[^\W\d_][^\W_]*")
 
 
 @dataclass(frozen=True)
@@ -36,14 +26,27 @@ class Entry:
 
 
 @dataclass
+class PhrasingTables:
+    """data/phrasing.yaml as questions use it: everyday ways of asking -> the site's words."""
+
+    rewrites: dict[str, str] = field(default_factory=dict)
+    """Form as typed -> the form to read instead ("does not" -> "not")."""
+    meanings: dict[str, list[str]] = field(default_factory=dict)
+    """Form as typed (after rewrites) -> words the content uses."""
+    idioms: set[str] = field(default_factory=set)
+    """Forms whose own words say little ('come off')."""
+    essential: set[str] = field(default_factory=set)
+    """Forms whose meaning an answer is expected to use."""
+
+
+@dataclass
 class Lexicon:
     entries: list[Entry] = field(default_factory=list)
     areas: list[str] = field(default_factory=list)
     """Area names that statistics are given for, e.g. 'London'."""
     vocabulary: dict[str, int] = field(default_factory=dict)
     """Every word in the passages and names (lower case) -> how often it occurs."""
-    phrasing: Phrasing = field(default_factory=Phrasing)
-    """Everyday ways of asking -> the words the site uses (search/phrasing.yaml)."""
+    phrasing: PhrasingTables = field(default_factory=PhrasingTables)
     area_names: dict[str, str] = field(default_factory=dict)
     """Other names of areas, lower case -> the area as in `areas` ('cambs' -> ...)."""
 
@@ -86,7 +89,7 @@ class Lexicon:
             entries,
             list(data.get("areas", [])),
             dict(data.get("vocabulary", {})),
-            Phrasing(
+            PhrasingTables(
                 dict(data.get("rewrites", {})),
                 dict(data.get("meanings", {})),
                 set(data.get("idioms", [])),
@@ -94,34 +97,3 @@ class Lexicon:
             ),
             dict(data.get("area_names", {})),
         )
-
-
-def count_words(texts: Iterable[str]) -> dict[str, int]:
-    counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update(w.lower() for w in _WORD.findall(text))
-    return dict(counts)
-
-
-def build_lexicon(
-    entries: list[Entry],
-    areas: Iterable[str],
-    passages: list[Passage],
-    phrasing: PhrasingFile | None = None,
-    area_names: dict[str, str] | None = None,
-) -> Lexicon:
-    """What questions need; `phrasing` defaults to search/phrasing.yaml."""
-    from mappa_kb.search.phrasing_file import load_phrasing_file  # build time only
-
-    texts: list[str] = [p.title for p in passages]
-    texts += [p.text for p in passages]
-    texts += [p.keywords for p in passages]
-    texts += [name for e in entries for name in e.names]
-    unique_areas = sorted({a.strip() for a in areas if a.strip()}, key=str.casefold)
-    return Lexicon(
-        entries,
-        unique_areas,
-        count_words(texts),
-        Phrasing.from_file(phrasing or load_phrasing_file()),
-        {name.casefold(): area for name, area in (area_names or {}).items()},
-    )

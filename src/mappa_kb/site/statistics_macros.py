@@ -12,34 +12,30 @@ on_error_fail) then stops the build and prints the message, which lists what exi
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from mappa_kb.paths import Project
 from mappa_kb.render.statistics_tables import figures_table, number
-from mappa_kb.stats.catalogue import TABLE_BY_KEY
+from mappa_kb.content.statistics.catalogue import TABLE_BY_KEY
 from mappa_kb.stats.derived import derived_text
-from mappa_kb.stats.loading import StatisticsLookupError, StatisticsSet, load_statistics
+from mappa_kb.content.statistics.loading import StatisticsLookupError, StatisticsSet
 from mappa_kb.stats.lookup import value_at
 
 PLUGIN = "mappa-kb"
 
 
 def _statistics_source(env: Any) -> Callable[[], StatisticsSet]:
-    """Reuse what the mappa-kb plugin loaded and checked this build; load it ourselves
-    only when that plugin is not configured."""
+    """What the mappa-kb plugin loaded and checked for this build."""
     plugin = env.conf["plugins"].get(PLUGIN)
-    if plugin is not None:
+    if plugin is None:
+        raise StatisticsLookupError(f"the statistics macros need the '{PLUGIN}' plugin in mkdocs.yml")
 
-        def from_plugin() -> StatisticsSet:
-            if plugin.statistics is None:
-                raise StatisticsLookupError("statistics were not loaded by the mappa-kb plugin")
-            found: StatisticsSet = plugin.statistics
-            return found
+    def from_plugin() -> StatisticsSet:
+        if plugin.project is None:
+            raise StatisticsLookupError("the content was not loaded by the mappa-kb plugin")
+        found: StatisticsSet = plugin.project.statistics
+        return found
 
-        return from_plugin
-    loaded = load_statistics(Project.at(Path(env.conf["config_file_path"]).parent))
-    return lambda: loaded
+    return from_plugin
 
 
 def register(env: Any) -> None:

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from mappa_kb.stats.loading import StatisticsLookupError
+from mappa_kb.content.statistics.loading import StatisticsLookupError
+from mappa_kb.content.statistics.models import AreaYearStatistics
 from mappa_kb.stats.lookup import value_at
-from mappa_kb.stats.models import AreaYearStatistics
 
 
 @dataclass(frozen=True)

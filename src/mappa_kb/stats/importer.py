@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from mappa_kb.stats.consistency import check_statistics
-from mappa_kb.stats.models import AreaYearStatistics, year_bounds
+from mappa_kb.content.statistics.consistency import check_statistics
+from mappa_kb.content.statistics.models import AreaYearStatistics, year_bounds
 
 _SPACE = re.compile(r"[\s\u00a0\u202f]+")
 _NUMBER = re.compile(r"^\d{1,3}(?:[,\u00a0\u202f ]\d{3})+$|^\d+$")

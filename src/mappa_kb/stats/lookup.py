@@ -3,9 +3,9 @@ which keys exist when a key is wrong."""
 
 from __future__ import annotations
 
-from mappa_kb.stats.catalogue import FIGURE_BY_KEY, TABLE_BY_KEY, cell_keys
-from mappa_kb.stats.loading import StatisticsLookupError
-from mappa_kb.stats.models import AreaYearStatistics
+from mappa_kb.content.statistics.catalogue import FIGURE_BY_KEY, TABLE_BY_KEY, cell_keys
+from mappa_kb.content.statistics.loading import StatisticsLookupError
+from mappa_kb.content.statistics.models import AreaYearStatistics
 
 
 def _choices(options: list[str]) -> str:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mappa_kb.stats.catalogue import FIGURES, TABLES, TableInfo
+from mappa_kb.content.statistics.catalogue import FIGURES, TABLES, TableInfo
+from mappa_kb.content.statistics.models import AreaYearStatistics
 from mappa_kb.stats.derived import DERIVED, derived_value, percent
 from mappa_kb.stats.lookup import value_at
-from mappa_kb.stats.models import AreaYearStatistics
 
 _WHO_ELIGIBLE = {
     "cat1": "Category 1 offenders (registered sex offenders, subject to notification requirements)",

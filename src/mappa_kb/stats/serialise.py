@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 
-from mappa_kb.stats.catalogue import TABLES
-from mappa_kb.stats.models import AreaYearStatistics, CategoryRow
+from mappa_kb.content.statistics.catalogue import TABLES
+from mappa_kb.content.statistics.models import AreaYearStatistics, CategoryRow
 
 HEADER = (
     "# MAPPA statistics for one area and reporting year, written by `mappa-kb stats import`.\n"

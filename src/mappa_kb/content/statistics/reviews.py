@@ -33,13 +33,13 @@ class ReviewRegistry(BaseModel):
 
 
 def load_reviews(
-    directory: Path, shown: str, held: set[tuple[str, str]]
+    directory: Path, shown: str, held: set[tuple[str, str]], root: Path | None = None
 ) -> tuple[dict[tuple[str, str], dt.date], list[Problem]]:
     """Review dates by (area, year); a review of figures that do not exist is a problem."""
     path = directory / REVIEWS_FILE
     if not path.is_file():
         return {}, []
-    registry, located, problems = validate_file(path, shown, ReviewRegistry)
+    registry, located, problems = validate_file(path, shown, ReviewRegistry, root)
     if registry is None or located is None:
         return {}, problems
     dates: dict[tuple[str, str], dt.date] = {}

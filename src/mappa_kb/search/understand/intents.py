@@ -9,6 +9,33 @@ not searched for: they say what kind of answer fits, not what it is about.
 from __future__ import annotations
 
 import re
+from enum import Enum
+
+
+class Intent(Enum):
+    """A kind of answer a question wants. Declared once; used by understanding, ranking
+    and trimming (an Enum, not strings, so a misspelt intent is a type error)."""
+
+    COUNT = "count"
+    """A figure of any kind ('how many', 'what rate', 'statistics')."""
+    NUMBER = "number"
+    """A count of people or things, not a percentage."""
+    SHARE = "share"
+    """A percentage, rate or proportion."""
+    ASKS_WHAT = "asks-what"
+    """Asked as 'what is', 'what does it mean', 'criteria'."""
+    DEFINE = "define"
+    """Asks what a named thing is (mostly a name, asked as 'what is'): its entry answers."""
+    COMPARE = "compare"
+    DATE = "date"
+    """'When did', 'what year': a date, not a stretch of time."""
+    TIME = "time"
+    """'How long', 'how soon', 'how often'."""
+    REASON = "reason"
+    LIST = "list"
+    """'List the', 'who sits on': a passage naming several things."""
+    WHO = "who"
+
 
 QUESTION_WORDS = frozenset({"who", "when", "where", "how", "why"})
 
@@ -53,25 +80,25 @@ _LIST = re.compile(
 )
 
 
-def intents_of(lowered: str) -> set[str]:
+def intents_of(lowered: str) -> set[Intent]:
     """Kinds of answer wanted, from the question as lower-case words."""
     intents = set()
     if _COUNT.search(lowered):
-        intents.add("count")
+        intents.add(Intent.COUNT)
         # "How many" wants a number of people; "what share" wants a percentage or rate.
-        intents.add("share" if _SHARE.search(lowered) else "number")
+        intents.add(Intent.SHARE if _SHARE.search(lowered) else Intent.NUMBER)
     if _DEFINE.search(lowered):
-        intents.add("asks-what")
+        intents.add(Intent.ASKS_WHAT)
     if _COMPARE.search(lowered):
-        intents.add("compare")
+        intents.add(Intent.COMPARE)
     if _DATE.search(lowered):
-        intents.add("date")  # "when did it start" wants a date, not a stretch of time
+        intents.add(Intent.DATE)  # "when did it start" wants a date, not a stretch of time
     elif _TIME.search(lowered):
-        intents.add("time")
+        intents.add(Intent.TIME)
     if re.match(r"why\b", lowered) or re.search(r"\b(what for|for what reason)\b", lowered):
-        intents.add("reason")
+        intents.add(Intent.REASON)
     if _LIST.search(lowered):
-        intents.add("list")
+        intents.add(Intent.LIST)
     if re.match(r"who\b", lowered):
-        intents.add("who")
+        intents.add(Intent.WHO)
     return intents

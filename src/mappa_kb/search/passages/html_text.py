@@ -1,7 +1,7 @@
 """HTML -> plain text, whole or split into heading sections with their anchors.
 
-Works on MkDocs' built pages (so macros, abbreviations and links are already resolved)
-and on Markdown rendered on the fly for glossary definitions. Standard library only.
+Works on pages as the site build rendered them (so macros, abbreviations and links are
+already resolved) and on Markdown rendered on the fly for glossary definitions.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from mappa_kb.search.passage import BULLET
+
 _BLOCK = {
     "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table", "thead", "tbody",
     "blockquote", "pre", "section", "details", "summary", "figure", "figcaption", "br",
@@ -17,13 +19,8 @@ _BLOCK = {
 }  # fmt: skip
 # Table headings are left out: in plain text a row reads better as "label: cell; cell".
 _SKIP = {"script", "style", "template", "svg", "button", "nav", "form", "noscript", "thead"}
-BULLET = "• "
-"""List items start with this in plain text, so answers can keep a list with its lead-in."""
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area"}
 _SECTION_HEADINGS = {"h1", "h2", "h3"}
-_ARTICLE = re.compile(
-    r'<article\b[^>]*class="[^"]*\bmd-content__inner\b[^"]*"[^>]*>(.*)</article>', re.S
-)
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _BEFORE_PUNCTUATION = re.compile(r" +([,;:.!?)])")
 _BREAKS = re.compile(r"\s*\n\s*")
@@ -112,13 +109,6 @@ class _Splitter(HTMLParser):
             self.heading_parts.append(data)
         else:
             self.sections[-1].parts.append(data)
-
-
-def page_content(html: str) -> str:
-    """The content of a page built by Material: its <article>, without header, navigation
-    and footer (a page without one is returned whole)."""
-    match = _ARTICLE.search(html)
-    return match.group(1) if match else html
 
 
 def split_sections(html: str) -> list[Section]:

@@ -14,9 +14,9 @@ from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from mappa_kb.paths import Project
+from mappa_kb.paths import ProjectPaths
 from mappa_kb.search.answer import Answerer
-from mappa_kb.search.index import IndexMissing
+from mappa_kb.search.index.reader import IndexMissing
 
 MAX_QUESTION = 300
 MAX_ANSWERS = 20
@@ -40,7 +40,7 @@ def _limits_message(request: Request, exc: Exception) -> SafeJSONResponse:
     return SafeJSONResponse({"detail": message}, status_code=422)
 
 
-def install(app: FastAPI, project: Project) -> None:
+def install(app: FastAPI, project: ProjectPaths) -> None:
     answerer = Answerer(project.index_dir)
     app.add_exception_handler(RequestValidationError, _limits_message)
 

@@ -1,14 +1,15 @@
 """A question as understood: what to search for, and what kind of answer fits it.
 
-Made by query.Understanding; read by the re-ranking (ranking.py) and by the cutting of
-passages to the part that answers (trim.py).
+Made by understanding.Understanding; read by the re-ranking (answer/ranking.py) and by
+the cutting of passages to the part that answers (answer/trim.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mappa_kb.search.index import WeightedTerm
+from mappa_kb.search.index.reader import WeightedTerm
+from mappa_kb.search.understand.intents import Intent
 
 
 @dataclass
@@ -26,7 +27,7 @@ class Question:
     """Ids of glossary entries the question names, in order."""
     entry_shares: dict[str, float] = field(default_factory=dict)
     """Share of the words that matter taken by each entry's name."""
-    intents: set[str] = field(default_factory=set)
+    intents: set[Intent] = field(default_factory=set)
     areas: list[str] = field(default_factory=list)
     numbers: list[str] = field(default_factory=list)
     name_only: bool = False

@@ -10,20 +10,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import yaml
-from pydantic import ValidationError
-
-from mappa_kb.content.models import Source, SourceRegistry
+from mappa_kb.content.models import Source
 from mappa_kb.content.problems import ContentError, Problem, display_path
+from mappa_kb.content.statistics.consistency import check_statistics
+from mappa_kb.content.statistics.models import YEAR_PATTERN, AreaYearStatistics
+from mappa_kb.content.statistics.reviews import REVIEWS_FILE, load_reviews
 from mappa_kb.content.validation import validate_file
-from mappa_kb.paths import Project
-from mappa_kb.stats.consistency import check_statistics
-from mappa_kb.stats.models import YEAR_PATTERN, AreaYearStatistics
-from mappa_kb.stats.reviews import REVIEWS_FILE, load_reviews
+from mappa_kb.paths import SOURCES_FILE
 
-SOURCES_FILE = "sources.yaml"
 _AREA_FOLDER = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -78,55 +73,11 @@ class StatisticsSet:
         return source.title if source else stats.source
 
 
-def load_sources(glossary_dir: Path) -> dict[str, Source] | None:
-    """The source registry, or None when it is broken (the glossary check reports that)."""
-    path = glossary_dir / SOURCES_FILE
-    registry, _, problems = validate_file(path, str(path), SourceRegistry)
-    if registry is None or problems:
-        return None
-    return {s.id: s for s in registry.sources}
-
-
-class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """libyaml's fast parser, refusing duplicate keys (plain loading keeps the last)."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        keys = [self.construct_object(k, deep=deep) for k, _ in node.value]
-        if len(keys) != len(set(keys)):
-            raise yaml.constructor.ConstructorError(None, None, "duplicate key", node.start_mark)
-        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
-        return mapping
-
-
-def _quick_load(path: Path, sources: dict[str, Source] | None) -> AreaYearStatistics | None:
-    """Figures from a file with no problem at all, else None.
-
-    Line numbers are only needed to report problems, and tracking them makes a file
-    several times slower to read; so every file is first read the fast way, and only
-    a file with a problem is read again, slowly, to say where the problem is.
-    """
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506
-        stats = AreaYearStatistics.model_validate(data)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValidationError):
-        return None
-    fine = (
-        stats.area == path.parent.name
-        and stats.year == path.stem
-        and (sources is None or stats.source in sources)
-        and not check_statistics(stats)
-    )
-    return stats if fine else None
-
-
 def _file_problems(
-    path: Path, shown: str, sources: dict[str, Source] | None
+    path: Path, shown: str, sources: dict[str, Source] | None, root: Path | None
 ) -> tuple[AreaYearStatistics | None, list[Problem], int]:
     """The file's figures when it has no problem, its problems, and the area_name line."""
-    quick = _quick_load(path, sources)
-    if quick is not None:
-        return quick, [], 0
-    stats, located, problems = validate_file(path, shown, AreaYearStatistics)
+    stats, located, problems = validate_file(path, shown, AreaYearStatistics, root)
     if stats is None or located is None:
         return None, problems, 0
     if stats.area != path.parent.name:
@@ -161,12 +112,6 @@ def _file_problems(
             Problem(shown, located.line_of(finding.loc), ".".join(finding.loc), finding.message)
         )
     return (None if problems else stats), problems, located.line_of(("area_name",))
-
-
-def _line_of_key(path: Path, key: str) -> int:
-    """Line of a top-level key, for problems found after a quick (line-less) read."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 0)
 
 
 def _layout_problems(directory: Path, show: str) -> list[Problem]:
@@ -208,13 +153,12 @@ def load_statistics_dir(
         if not re.match(YEAR_PATTERN, path.stem) or not _AREA_FOLDER.match(path.parent.name):
             continue
         shown = display_path(path, root)
-        stats, found, name_line = _file_problems(path, shown, sources)
+        stats, found, name_line = _file_problems(path, shown, sources, root)
         problems += found
         if stats is None:
             continue
         first = names.setdefault(stats.area, (stats.area_name, shown))
         if first[0] != stats.area_name:
-            name_line = name_line or _line_of_key(path, "area_name")
             problems.append(
                 Problem(
                     shown,
@@ -228,14 +172,8 @@ def load_statistics_dir(
     reviews_shown = display_path(directory / REVIEWS_FILE, root)
     # Files that exist count, loaded or not: a broken file is reported once, by itself.
     on_disk = {(p.parent.name, p.stem) for p in directory.glob("*/*.yaml")}
-    result.reviewed, found = load_reviews(directory, reviews_shown, on_disk)
+    result.reviewed, found = load_reviews(directory, reviews_shown, on_disk, root)
     problems += found
     if problems:
         raise ContentError(problems)
     return result
-
-
-def load_statistics(project: Project) -> StatisticsSet:
-    """The project's statistics, with source ids checked against glossary/sources.yaml."""
-    sources = load_sources(project.glossary_dir)
-    return load_statistics_dir(project.statistics_dir, project.root, sources)

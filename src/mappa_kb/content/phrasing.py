@@ -1,6 +1,7 @@
-"""phrasing.yaml: its schema and its checked loading (at index build time only).
+"""data/phrasing.yaml: everyday ways of asking -> the words the site uses.
 
-Every problem is reported with file, line and field, like any content file.
+Its schema and its checked loading. Read once with the rest of the project; the index
+build saves it in the lexicon, so answering a question never parses YAML.
 """
 
 from __future__ import annotations
@@ -9,12 +10,11 @@ import re
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from mappa_kb.content.problems import ContentError, Problem, display_path
-from mappa_kb.content.yaml_lines import YamlSyntaxError, read_yaml
+from mappa_kb.content.problems import Problem
+from mappa_kb.content.validation import validate_file
 
-PHRASING_FILE = Path(__file__).with_name("phrasing.yaml")
 _SAY = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 
 
@@ -56,23 +56,9 @@ class PhrasingFile(BaseModel):
     groups: list[Group] = Field(default_factory=list)
 
 
-def load_phrasing_file(path: Path = PHRASING_FILE, root: Path | None = None) -> PhrasingFile:
-    """Read and check the file; every problem is reported with its line and field."""
-    shown = display_path(path, root)
-    try:
-        located = read_yaml(path)
-    except YamlSyntaxError as exc:
-        raise ContentError([Problem(shown, exc.line, "", exc.message)]) from exc
-    try:
-        return PhrasingFile.model_validate(located.data or {})
-    except ValidationError as exc:
-        problems = [
-            Problem(
-                shown,
-                located.line_of(tuple(error["loc"])),
-                ".".join(map(str, error["loc"])),
-                error["msg"],
-            )
-            for error in exc.errors()
-        ]
-        raise ContentError(problems) from exc
+def read_phrasing(path: Path, shown: str, root: Path | None) -> tuple[PhrasingFile, list[Problem]]:
+    """The file's groups (none when the file does not exist), and its problems."""
+    if not path.exists():
+        return PhrasingFile(), []
+    value, _, problems = validate_file(path, shown, PhrasingFile, root)
+    return value or PhrasingFile(), problems

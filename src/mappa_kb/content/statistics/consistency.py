@@ -10,8 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from mappa_kb.stats.catalogue import CATEGORY_COLUMNS, TABLES, TableInfo
-from mappa_kb.stats.models import AreaYearStatistics, CategoryRow, LevelTotals, year_bounds
+from mappa_kb.content.statistics.catalogue import CATEGORY_COLUMNS, TABLES, TableInfo
+from mappa_kb.content.statistics.models import (
+    AreaYearStatistics,
+    CategoryRow,
+    LevelTotals,
+    year_bounds,
+)
 
 Loc = tuple[str, ...]
 

@@ -1,7 +1,7 @@
-"""The phrasing lexicon as questions use it: everyday ways of asking -> the site's words.
+"""The phrasing tables as questions use them: find everyday ways of asking in a question.
 
-phrasing.yaml is read and checked when the index is built (phrasing_file.py) and saved
-in the lexicon, so answering a question never parses YAML or imports pydantic. `Phrasing`
+data/phrasing.yaml is read and checked with the rest of the content and saved in the
+lexicon (search/lexicon.py), so answering a question never parses YAML. `Phrasing`
 finds the ways of saying things in a question and returns what the content calls them.
 """
 
@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from mappa_kb.search.phrasing_file import PhrasingFile
+from mappa_kb.search.lexicon import PhrasingTables
 
 _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -24,32 +21,14 @@ def plain_words(text: str) -> list[str]:
     return _WORDS.findall(_APOSTROPHE.sub("", text.lower()))
 
 
-@dataclass
 class Phrasing:
-    """The lexicon as the question side uses it (what the index's lexicon.json holds)."""
+    """The tables, with the matching that questions need."""
 
-    rewrites: dict[str, str] = field(default_factory=dict)
-    """Form as typed -> the form to read instead ("does not" -> "not")."""
-    meanings: dict[str, list[str]] = field(default_factory=dict)
-    """Form as typed (after rewrites) -> words the content uses."""
-    idioms: set[str] = field(default_factory=set)
-    """Forms whose own words say little ('come off')."""
-    essential: set[str] = field(default_factory=set)
-    """Forms whose meaning an answer is expected to use."""
-
-    @classmethod
-    def from_file(cls, data: PhrasingFile) -> Phrasing:
-        rewrites = {form: target for target, forms in data.rewrites.items() for form in forms}
-        meanings: dict[str, list[str]] = {}
-        for group in data.groups:
-            for form in group.say:
-                meanings.setdefault(form, [])
-                meanings[form] += [m for m in group.means if m not in meanings[form]]
-        idioms = {form for group in data.groups if group.idiom for form in group.say}
-        essential = {form for group in data.groups if group.essential for form in group.say}
-        return cls(rewrites, meanings, idioms, essential)
-
-    def __post_init__(self) -> None:
+    def __init__(self, tables: PhrasingTables) -> None:
+        self.rewrites = tables.rewrites
+        self.meanings = tables.meanings
+        self.idioms = tables.idioms
+        self.essential = tables.essential
         self._longest = max((len(k.split()) for k in [*self.rewrites, *self.meanings]), default=1)
 
     def words(self, text: str) -> list[str]:

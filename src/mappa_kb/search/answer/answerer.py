@@ -1,7 +1,7 @@
 """Question -> cited answers: understand, search, re-rank, cut each passage to the answer.
 
-Understanding is in query.py, re-ranking in ranking.py, cutting in trim.py; this module
-puts them together and shapes the result that the CLI and the API return.
+Understanding is in understand/, re-ranking in ranking.py, cutting in trim.py; this
+module puts them together and shapes the result that the CLI and the API return.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from mappa_kb.search.index import SearchIndex, Snapshot
-from mappa_kb.search.question import Question
-from mappa_kb.search.ranking import Ranker
-from mappa_kb.search.trim import ANSWER_CHARS, trim
+from mappa_kb.search.answer.ranking import Ranker
+from mappa_kb.search.answer.trim import ANSWER_CHARS, trim
+from mappa_kb.search.index.reader import SearchIndex, Snapshot
+from mappa_kb.search.understand.intents import Intent
+from mappa_kb.search.understand.question import Question
 
 __all__ = ["ANSWER_CHARS", "Answer", "Answerer", "Result"]
 
@@ -83,7 +84,7 @@ class Answerer:
                 continue
             seen_text.add(p.text)
             per_url[p.url] = per_url.get(p.url, 0) + 1
-            top = p.kind in {"glossary", "page"} and "asks-what" in understood.intents
+            top = p.kind in {"glossary", "page"} and Intent.ASKS_WHAT in understood.intents
             answers.append(
                 Answer(
                     p.title,

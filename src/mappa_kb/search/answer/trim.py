@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from mappa_kb.search.html_text import BULLET
-from mappa_kb.search.question import Question
-from mappa_kb.search.ranking import counted_terms, covers, terms_and_pairs
-from mappa_kb.search.shapes import SHAPES
+from mappa_kb.search.answer.ranking import counted_terms, covers, terms_and_pairs
+from mappa_kb.search.answer.shapes import SHAPES
+from mappa_kb.search.passage import BULLET
 from mappa_kb.search.text import sentences
+from mappa_kb.search.understand.intents import Intent
+from mappa_kb.search.understand.question import Question
 
 ANSWER_CHARS = 600
 
@@ -51,7 +52,7 @@ def _names_member(block: str, question: Question) -> bool:
 
 
 def _block_scores(blocks: list[str], question: Question) -> list[int]:
-    compares = "compare" in question.intents and len(question.units) > 1
+    compares = Intent.COMPARE in question.intents and len(question.units) > 1
     if question.name_only and not compares:
         return [0] * len(blocks)  # nothing but a name: every sentence is as relevant
     content = set(question.content)
@@ -64,7 +65,7 @@ def _block_scores(blocks: list[str], question: Question) -> list[int]:
         score += len(terms & content)
         score += 2 * sum(covers(terms, frozenset({member})) for member in question.series)
         score += 2 * sum(bool(SHAPES[s].search(block)) for s in question.intents & SHAPES.keys())
-        if "number" in question.intents and counted_terms(block) & asked:
+        if Intent.NUMBER in question.intents and counted_terms(block) & asked:
             score += 2  # "how many PDUs": the sentence giving their number
         scores.append(score)
     return scores

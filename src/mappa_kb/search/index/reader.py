@@ -1,174 +1,29 @@
-"""The Whoosh index: schema, atomic build, and an in-memory reader that follows rebuilds.
+"""The index as answering reads it: one complete index in memory, following rebuilds.
 
-The only module that imports whoosh. Questions reach Whoosh as already-analysed words,
-looked up term by term, never through Whoosh's query parser, so no input can trip it
-(a trailing '?' would be a wildcard there, and 'NOT NOT x' raises inside it).
+Questions reach Whoosh as already-analysed words, looked up term by term, never through
+Whoosh's query parser, so no input can trip it (a trailing '?' would be a wildcard
+there, and 'NOT NOT x' raises inside it).
 """
 
 from __future__ import annotations
 
 import heapq
-import re
-import shutil
-import tempfile
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, cast
 
-from whoosh.analysis import (
-    Filter,
-    LowercaseFilter,
-    RegexTokenizer,
-    SpaceSeparatedTokenizer,
-    StemFilter,
-    StopFilter,
-)
-from whoosh.fields import ID, STORED, TEXT, Schema
-from whoosh.filedb.filestore import FileStorage, RamStorage
+from whoosh.filedb.filestore import RamStorage
 from whoosh.scoring import BM25F
 
-from mappa_kb.atomic import swap_in
-from mappa_kb.search.integrity import REBUILD, find_damage, write_checksums
+from mappa_kb.search.index.analysis import SEARCHED_FIELDS, pair
+from mappa_kb.search.index.integrity import README, REBUILD, find_damage
 from mappa_kb.search.lexicon import LEXICON_FILE, Lexicon
-from mappa_kb.search.passages import Passage, PassageKind
-from mappa_kb.search.text import STOP_WORDS, analysis_text
-
-README = "README.md"
-SEARCHED_FIELDS = ("title", "keywords", "text")
-_SEGMENT = re.compile(r"[;\n]")
-
-
-class _DropLoneLetters(Filter):  # type: ignore[misc]
-    """A single letter is noise ('s' from "offender's"); a single digit is not ('Level 2')."""
-
-    def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
-        for token in tokens:
-            if len(token.text) > 1 or token.text.isdigit():
-                yield token
-
-
-class _VerbForms(Filter):  # type: ignore[misc]
-    """'notification' -> 'notify' before stemming, which would otherwise keep them apart."""
-
-    def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
-        for token in tokens:
-            if token.text.endswith("ification"):
-                token.text = token.text[: -len("ification")] + "ify"
-            yield token
-
-
-def _analyzer() -> Any:
-    return (
-        RegexTokenizer(r"\w+(?:\.\d+)?")
-        | LowercaseFilter()
-        | _DropLoneLetters()
-        | _VerbForms()
-        | StopFilter(stoplist=STOP_WORDS, minsize=1)
-        | StemFilter(cachesize=100_000)
-    )
-
-
-_ANALYZER = _analyzer()
-
-
-def _schema() -> Schema:
-    return Schema(
-        pid=ID(stored=True, unique=True),
-        title=TEXT(analyzer=_ANALYZER, stored=True),
-        keywords=TEXT(analyzer=_ANALYZER, stored=True),
-        text=TEXT(analyzer=_ANALYZER, stored=True),
-        url=STORED(),
-        source=STORED(),
-        kind=ID(stored=True),
-        # Adjacent word pairs ("sexual_risk", "risk_order", "level_2") as single terms:
-        # phrase matching at the cost of a term look-up (Whoosh's phrase queries are slow).
-        pairs=TEXT(analyzer=SpaceSeparatedTokenizer()),
-    )
-
-
-@lru_cache(maxsize=20_000)
-def _analyze(text: str) -> tuple[str, ...]:
-    return tuple(t.text for t in _ANALYZER(analysis_text(text)))
-
-
-def analyze(text: str) -> list[str]:
-    """Index terms for `text`, exactly as passages are indexed (stemmed, no stop words)."""
-    return list(_analyze(text))
-
-
-def pair(first: str, second: str) -> str:
-    return f"{first}_{second}"
-
-
-def pairs_of(text: str) -> list[str]:
-    """Adjacent index-term pairs, not across name or line separators (';' or newline)."""
-    out = []
-    for segment in _SEGMENT.split(text):
-        terms = _analyze(segment)
-        out += [pair(a, b) for a, b in pairwise(terms)]
-    return out
-
-
-def analyze_word(word: str) -> str | None:
-    """The single index term for one word, or None for a stop word."""
-    terms = _analyze(word)
-    return terms[0] if terms else None
-
-
-# -- building -----------------------------------------------------------------------------
-
-
-def _document(number: int, passage: Passage) -> dict[str, str]:
-    """Fields as indexed (analysis text) and as stored (the passage as written)."""
-    return {
-        "pid": str(number),
-        "title": analysis_text(passage.title),
-        "_stored_title": passage.title,
-        "keywords": analysis_text(passage.keywords),
-        "_stored_keywords": passage.keywords,
-        "text": analysis_text(passage.text),
-        "_stored_text": passage.text,
-        "url": passage.url,
-        "source": passage.source,
-        "kind": passage.kind,
-        "pairs": " ".join(pairs_of(f"{passage.title}\n{passage.keywords}\n{passage.text}")),
-    }
-
-
-def build_index(passages: Sequence[Passage], lexicon: Lexicon, index_dir: Path) -> Path:
-    """Write a complete index into a temporary folder beside `index_dir`, then swap it in."""
-    final = index_dir.resolve()
-    final.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
-    try:
-        index = FileStorage(str(work)).create().create_index(_schema())
-        writer = index.writer()
-        try:
-            for number, passage in enumerate(passages):
-                writer.add_document(**_document(number, passage))
-        except BaseException:
-            writer.cancel()  # closes its files before the folder is removed
-            raise
-        writer.commit()
-        (work / LEXICON_FILE).write_text(lexicon.to_json(), encoding="utf-8")
-        write_checksums(work, skip=frozenset({README}))  # last: it vouches for the rest
-        if (final / README).is_file():  # the folder's README is tracked by git: keep it
-            shutil.copy2(final / README, work / README)
-        work.chmod(0o755)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
-    swap_in(work, final)
-    return final
-
-
-# -- reading ------------------------------------------------------------------------------
+from mappa_kb.search.passage import Passage, PassageKind
 
 
 class IndexMissing(Exception):

@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 CHECKSUMS_FILE = "checksums.json"
+README = "README.md"
+"""The index folder's README is tracked by git; it is not part of the index."""
 REBUILD = "run 'mappa-kb build' to rebuild it"
 
 

@@ -15,12 +15,9 @@ from collections.abc import Callable
 from functools import cached_property
 from itertools import pairwise
 
-from mappa_kb.search.index import WeightedTerm, analyze, analyze_word
-from mappa_kb.search.intents import EVERYDAY_WORDS, INTENT_ONLY, QUESTION_WORDS, intents_of
+from mappa_kb.search.index.analysis import analyze, analyze_word
+from mappa_kb.search.index.reader import WeightedTerm
 from mappa_kb.search.lexicon import Entry, Lexicon
-from mappa_kb.search.phrasing import plain_words
-from mappa_kb.search.question import Question
-from mappa_kb.search.spelling import SpellingCorrector
 from mappa_kb.search.text import (
     MAX_QUERY_CHARS,
     NUMBER_WORDS,
@@ -30,6 +27,16 @@ from mappa_kb.search.text import (
     clean,
     shorthand_parts,
 )
+from mappa_kb.search.understand.intents import (
+    EVERYDAY_WORDS,
+    INTENT_ONLY,
+    QUESTION_WORDS,
+    Intent,
+    intents_of,
+)
+from mappa_kb.search.understand.phrasing import Phrasing, plain_words
+from mappa_kb.search.understand.question import Question
+from mappa_kb.search.understand.spelling import SpellingCorrector
 
 EXPANSION_WEIGHT = 0.35
 """Weight of words the content uses for what was asked in other words: enough to
@@ -71,7 +78,7 @@ class Understanding:
         self.number_terms = {analyze_word(w): digits for w, digits in NUMBER_WORDS.items()}
         self.longest_name = max((len(n) for n in self.names), default=1)
         self.areas = {area: tuple(analyze(area)) for area in lexicon.areas}
-        self.phrasing = lexicon.phrasing
+        self.phrasing = Phrasing(lexicon.phrasing)
         said = [*self.phrasing.meanings, *self.phrasing.rewrites]
         self.phrasing_words = frozenset(w for form in said for w in form.split())
         self.area_names = {
@@ -212,8 +219,10 @@ class Understanding:
             share = len(set(range(start, end)) & set(meaningful)) / max(len(meaningful), 1)
             question.entry_shares[entry] = max(question.entry_shares.get(entry, 0.0), share)
         question.name_only = bool(spans) and question.coverage == 1.0
-        if question.name_only or (question.coverage >= 0.5 and "asks-what" in question.intents):
-            question.intents.add("define")
+        if question.name_only or (
+            question.coverage >= 0.5 and Intent.ASKS_WHAT in question.intents
+        ):
+            question.intents.add(Intent.DEFINE)
         question.areas, other_names = self.find_areas(terms, said)
         question.units = self._units(terms, spans, covered, meaningful)
         if other_names:  # 'cambs' is covered where the area's own name is
@@ -227,7 +236,7 @@ class Understanding:
                 question.essentials.append(frozenset(tuple(analyze(m)) for m in means) - {()})
         question.units += question.essentials
         question.numbers = [t for i, t in enumerate(terms) if t[:1].isdigit() and i not in covered]
-        question.wants_figures = "count" in question.intents and bool(
+        question.wants_figures = Intent.COUNT in question.intents and bool(
             question.areas or question.numbers or {SNAPSHOT_TERM, PERIOD_TERM} & set(terms)
         )
         question.series = self.find_series(terms, covered)
@@ -271,7 +280,7 @@ class Understanding:
             self._expand_entry(self.entries[entry_id], asked, add)
         for member in series:
             add(member, 0.5)
-        if "count" in intents_of(lowered):  # an unqualified count means the total
+        if Intent.COUNT in intents_of(lowered):  # an unqualified count means the total
             add(("total",), 0.3)
             add(("all",), 0.3)
         for form, means in found:

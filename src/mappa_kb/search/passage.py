@@ -11,6 +11,9 @@ from typing import Literal
 
 PassageKind = Literal["glossary", "fact", "page", "statistic"]
 
+BULLET = "• "
+"""List items start with this in plain text, so answers can keep a list with its lead-in."""
+
 
 @dataclass(frozen=True)
 class Passage:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from mappa_kb.search.html_text import BULLET
-from mappa_kb.search.index import Hit, Snapshot, analyze, pair, pairs_of
-from mappa_kb.search.passages import Passage
-from mappa_kb.search.query import Understanding
-from mappa_kb.search.question import Question
-from mappa_kb.search.shapes import BOOSTS, SHAPES
+from mappa_kb.search.answer.shapes import BOOSTS, SHAPES
+from mappa_kb.search.index.analysis import analyze, pair, pairs_of
+from mappa_kb.search.index.reader import Hit, Snapshot
+from mappa_kb.search.passage import BULLET, Passage
+from mappa_kb.search.understand.intents import Intent
+from mappa_kb.search.understand.question import Question
+from mappa_kb.search.understand.understanding import Understanding
 
 _SHARE_FIGURE = re.compile(r"\d%|\bper cent\b|\bper 100|\brate\b", re.I)
 """A percentage or a rate, which answers 'what share', not 'how many'."""
@@ -101,9 +102,9 @@ class Ranker:
         for shape in question.intents & SHAPES.keys():  # "how long", "when did", "why"
             if SHAPES[shape].search(hit.passage.text):
                 factor *= BOOSTS[shape]
-        if "number" in question.intents and hit.passage.kind != "statistic":
+        if Intent.NUMBER in question.intents and hit.passage.kind != "statistic":
             factor *= _counts(question, hit.passage.text)
-        if "list" in question.intents and _names_several(hit.passage.text):
+        if Intent.LIST in question.intents and _names_several(hit.passage.text):
             factor *= 1.3  # "list the ...", "who sits on ...": a passage naming them answers
         if question.series:
             factor *= _series(question, terms, entry)
@@ -151,8 +152,8 @@ def _about(question: Question, passage: Passage, entry: str | None) -> float:
     # A name that is a small part of a long question ('police' in "what if he doesn't
     # tell the police his address") says less about what the question is about.
     factor = 1.0 + (factor - 1.0) * min(1.0, 2.0 * question.entry_shares.get(entry, 1.0))
-    compares = "compare" in question.intents and len(question.entries) > 1
-    asks_what = "define" in question.intents or compares
+    compares = Intent.COMPARE in question.intents and len(question.entries) > 1
+    asks_what = Intent.DEFINE in question.intents or compares
     if passage.kind == "glossary" and asks_what and not question.wants_figures:
         factor *= 2.0
     return factor
@@ -165,9 +166,9 @@ def _figures(question: Question, passage: Passage, terms: set[str]) -> float:
     if question.wants_figures:
         factor = 2.0
         is_share = bool(_SHARE_FIGURE.search(passage.text))
-        if is_share != ("share" in question.intents):
+        if is_share != (Intent.SHARE in question.intents):
             factor *= 0.7
-    elif "count" in question.intents:
+    elif Intent.COUNT in question.intents:
         factor = 1.2
     else:
         factor = 0.5

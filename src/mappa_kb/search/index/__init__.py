@@ -1,0 +1,4 @@
+"""The Whoosh index: analysis, building (writer) and reading (reader).
+
+The only package that imports whoosh.
+"""
