@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from mappa_kb.site import statistics_macros
+from mappa_kb.site import source_macros, statistics_macros
 
 
 def define_env(env: Any) -> None:
     """Register macros with mkdocs-macros."""
     statistics_macros.register(env)
+    source_macros.register(env)
