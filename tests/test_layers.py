@@ -16,13 +16,14 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "mappa_kb"
 
 # Each layer and the layers it may import. A module belongs to the longest layer name
 # that prefixes it; `search` alone is the search package's shared vocabulary.
-BASE = {"mappa_kb", "paths", "urls", "atomic"}
+BASE = {"mappa_kb", "paths", "urls", "atomic", "csp"}
 SEARCH_CORE = {"search", "search.passage", "search.lexicon", "search.text"}
 ALLOWED: dict[str, set[str]] = {
     "mappa_kb": set(),
     "paths": set(),
     "urls": set(),
     "atomic": set(),
+    "csp": set(),
     "chromium": set(),
     "content": BASE,
     "stats": BASE | {"content"},

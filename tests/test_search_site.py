@@ -13,7 +13,7 @@ from mappa_kb.build import build_all, build_index_only
 from mappa_kb.content import load_project
 from mappa_kb.paths import ProjectPaths
 from mappa_kb.search.answer import Answerer
-from mappa_kb.search.build import saved_page_html
+from mappa_kb.search.build import saved_rendered_pages
 from mappa_kb.search.passage import Passage
 from mappa_kb.search.passages import collect_passages
 from mappa_kb.search.passages.pages import page_passages
@@ -74,12 +74,12 @@ def by_url(passages: list[Passage]) -> dict[str, Passage]:
 
 
 def all_passages(built: ProjectPaths) -> list[Passage]:
-    return collect_passages(load_project(built), saved_page_html(built))
+    return collect_passages(load_project(built), saved_rendered_pages(built).html)
 
 
 def pages_passages(built: ProjectPaths) -> list[Passage]:
     project = load_project(built)
-    return page_passages(project.pages, saved_page_html(built), project.sources)
+    return page_passages(project.pages, saved_rendered_pages(built).html, project.sources)
 
 
 def test_build_makes_the_index_beside_the_site(built: ProjectPaths) -> None:

@@ -1,16 +1,23 @@
-"""Build everything a reader needs from one checked load of the content: the static site,
-then the search index, from the same project object.
+"""Build everything a reader needs from one checked load of the content: the static site
+and the search index, from the same project object, put in place together.
 
-Each output is built beside its final place and swapped in only when complete, so a
-failed build leaves the previous site (or none) rather than half of a new one.
+Both are built beside their final places and swapped in only when both are complete, a
+moment apart, so a failed build leaves the previous pair. Each carries the same build id;
+a kill between the two swaps leaves a site and an index of different builds, which
+`repair_index` notices and mends on the next start. Builds of one project take turns
+(a lock), and each first clears what a killed build left behind.
 """
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import shutil
 import tempfile
 import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,10 +28,20 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mappa_kb.atomic import swap_in
 from mappa_kb.content import Project, load_project
 from mappa_kb.paths import ProjectPaths
-from mappa_kb.search.build import build_search_index, save_page_html
+from mappa_kb.search.build import (
+    RenderedPages,
+    RenderedPagesMissing,
+    build_search_index,
+    index_build_id,
+    save_rendered_pages,
+    saved_rendered_pages,
+    write_search_index,
+)
 from mappa_kb.site.plugin import MappaKbPlugin
 
 PLUGIN = "mappa-kb"
+SITE_BUILD_ID = ".mappa-kb-build"
+"""In the built site: the id of the build that made it (a dot file, of no use to readers)."""
 
 
 class BuildFailed(Exception):
@@ -51,18 +68,42 @@ class _ErrorCollector(logging.Handler):
         self.messages.append(f"{record.levelname}: {record.getMessage()}")
 
 
-@dataclass(frozen=True)
-class BuiltSite:
-    path: Path
-    page_html: dict[str, str]
-    """The hand-written pages as rendered (docs path -> HTML), for the search index."""
+@contextmanager
+def build_lock(paths: ProjectPaths) -> Iterator[None]:
+    """One build of a project at a time; held while outputs are made and swapped."""
+    paths.cache_dir.mkdir(parents=True, exist_ok=True)
+    with (paths.cache_dir / "build.lock").open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def build_site(
-    paths: ProjectPaths, site_dir: Path | None = None, project: Project | None = None
-) -> BuiltSite:
-    """Run a strict MkDocs build into a temporary folder, then swap it into place."""
-    final = (site_dir or paths.site_dir).resolve()
+def remove_leftovers(final: Path) -> list[Path]:
+    """Temporary folders a killed build left beside `final` (call with the lock held)."""
+    found = [p for p in final.parent.glob(f".{final.name}.*") if p.is_dir()]
+    for path in found:
+        shutil.rmtree(path, ignore_errors=True)
+    return found
+
+
+def new_build_id() -> str:
+    return f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+
+
+def site_build_id(site_dir: Path) -> str | None:
+    try:
+        return (site_dir / SITE_BUILD_ID).read_text(encoding="utf-8").strip() or None
+    except OSError:
+        return None
+
+
+def render_site(
+    paths: ProjectPaths, final: Path, project: Project | None, build_id: str
+) -> tuple[Path, RenderedPages]:
+    """A strict MkDocs build into a new temporary folder beside `final` (not yet in place),
+    and the hand-written pages as rendered."""
     final.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
     config = None
@@ -76,7 +117,9 @@ def build_site(
         if project is not None:
             plugin.use_project(project)
         mkdocs_build(config)
-        page_html = plugin.page_html
+        (work / SITE_BUILD_ID).write_text(build_id, encoding="utf-8")
+        work.chmod(0o755)  # mkdtemp makes it private; a web server may run as another user
+        return work, RenderedPages(build_id, dict(plugin.page_html))
     except (Abort, ConfigurationError, PluginError) as exc:
         shutil.rmtree(work, ignore_errors=True)
         raise BuildFailed("\n".join([*errors.messages, str(exc)])) from exc
@@ -93,23 +136,49 @@ def build_site(
         raise
     finally:
         logging.getLogger("mkdocs").removeHandler(errors)
-    swap_in(work, final)
-    return BuiltSite(final, page_html)
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    path: Path
+    pages: RenderedPages
+
+
+def build_site(
+    paths: ProjectPaths, site_dir: Path | None = None, project: Project | None = None
+) -> BuiltSite:
+    """The site alone, swapped into place (the index is left as it is)."""
+    final = (site_dir or paths.site_dir).resolve()
+    with build_lock(paths):
+        remove_leftovers(final)
+        work, pages = render_site(paths, final, project, new_build_id())
+        swap_in(work, final)
+    return BuiltSite(final, pages)
 
 
 def build_all(paths: ProjectPaths, site_dir: Path | None = None) -> BuildReport:
     """Check the content once, then build the site and the index from it."""
     report = BuildReport()
-    start = time.perf_counter()
-    project = load_project(paths)  # fail fast, before any output
-    report.seconds["check"] = time.perf_counter() - start
-    start = time.perf_counter()
-    site = build_site(paths, site_dir, project)
-    save_page_html(paths, site.page_html)
-    report.seconds["site"] = time.perf_counter() - start
-    start = time.perf_counter()
-    build_search_index(project, site.page_html)
-    report.seconds["index"] = time.perf_counter() - start
+    site_final, index_final = (site_dir or paths.site_dir).resolve(), paths.index_dir.resolve()
+    with build_lock(paths):
+        remove_leftovers(site_final)
+        remove_leftovers(index_final)
+        start = time.perf_counter()
+        project = load_project(paths)  # fail fast, before any output
+        report.seconds["check"] = time.perf_counter() - start
+        start = time.perf_counter()
+        site_work, pages = render_site(paths, site_final, project, new_build_id())
+        report.seconds["site"] = time.perf_counter() - start
+        start = time.perf_counter()
+        try:
+            index_work = write_search_index(project, pages, index_final)
+        except BaseException:
+            shutil.rmtree(site_work, ignore_errors=True)
+            raise
+        report.seconds["index"] = time.perf_counter() - start
+        save_rendered_pages(paths, pages)
+        swap_in(site_work, site_final)
+        swap_in(index_work, index_final)
     return report
 
 
@@ -117,10 +186,28 @@ def build_index_only(paths: ProjectPaths) -> BuildReport:
     """Check the content and rebuild the index alone, with the pages' text saved by the
     last site build (what a live preview needs after an entry is edited)."""
     report = BuildReport()
-    start = time.perf_counter()
-    project = load_project(paths)
-    report.seconds["check"] = time.perf_counter() - start
-    start = time.perf_counter()
-    build_search_index(project)
-    report.seconds["index"] = time.perf_counter() - start
+    with build_lock(paths):
+        remove_leftovers(paths.index_dir.resolve())
+        start = time.perf_counter()
+        project = load_project(paths)
+        report.seconds["check"] = time.perf_counter() - start
+        start = time.perf_counter()
+        build_search_index(project, saved_rendered_pages(paths))
+        report.seconds["index"] = time.perf_counter() - start
     return report
+
+
+def repair_index(paths: ProjectPaths) -> str | None:
+    """When the site and the index come from different builds (a build was stopped
+    between the two swaps), rebuild the index from the site's pages; say what was done."""
+    site_id = site_build_id(paths.site_dir)
+    if site_id is None or index_build_id(paths.index_dir) == site_id:
+        return None
+    try:
+        pages = saved_rendered_pages(paths)
+    except RenderedPagesMissing:
+        return "the search index is from another build than the site: run 'mappa-kb build'"
+    if pages.build_id != site_id:
+        return "the search index is from another build than the site: run 'mappa-kb build'"
+    build_index_only(paths)
+    return "the search index was from another build than the site: rebuilt it"

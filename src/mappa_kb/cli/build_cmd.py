@@ -38,14 +38,14 @@ def run_build(paths: ProjectPaths, site_dir: Path | None = None, index_only: boo
     # Imported here, not at the top: `mappa-kb ask` shares this CLI and must start fast.
     from mappa_kb.build import BuildFailed, build_all, build_index_only
     from mappa_kb.content import ContentError
-    from mappa_kb.search.build import PageTextMissing
+    from mappa_kb.search.build import RenderedPagesMissing
 
     try:
         report = build_index_only(paths) if index_only else build_all(paths, site_dir)
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    except (BuildFailed, PageTextMissing) as exc:
+    except (BuildFailed, RenderedPagesMissing) as exc:
         print(f"Build failed: {exc}", file=sys.stderr)
         return 1
     print(report.summary())

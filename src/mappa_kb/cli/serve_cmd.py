@@ -37,6 +37,12 @@ def run(args: argparse.Namespace) -> int:
     if not project.site_dir.is_dir():
         print(f"No built site in {project.site_dir}: run 'mappa-kb build' first.")
         return 1
+    if args.no_build:
+        from mappa_kb.build import repair_index
+
+        repaired = repair_index(project)
+        if repaired:
+            print(repaired)
     print(f"Serving on http://{args.host}:{args.port}/ (Ctrl+C to stop)")
     uvicorn.run(create_app(project), host=args.host, port=args.port, log_level="warning")
     return 0

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mappa_kb.content.files import MAX_PAGE_BYTES, read_text, yaml_problem
+from mappa_kb.content.markup import line_of_offset, markup_problems
 from mappa_kb.content.models import Citation, Source, Topic
 from mappa_kb.content.page_meta import PageMeta
 from mappa_kb.content.problems import ContentError, Problem, display_path
@@ -126,6 +127,11 @@ def _load_page(
     meta, problems = validate_located(located, shown, PageMeta, line_offset=1, what="front matter")
     if meta is None:
         return None, problems
+    body_line = text[: len(text) - len(front.body)].count("\n")
+    problems += [
+        Problem(shown, body_line + line_of_offset(front.body, offset), "", message)
+        for offset, message in markup_problems(front.body, pages=True)
+    ]
     problems += _reference_problems(rel, meta, shown, located, known)
     title = page_title(meta, front.body)
     if title is None:

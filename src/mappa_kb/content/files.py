@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
+from functools import lru_cache
 from pathlib import Path
 
 from mappa_kb.content.problems import Problem
@@ -33,12 +34,27 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
+@lru_cache(maxsize=256)
+def _real_folder(folder: Path) -> Path:
+    """Where a folder really is (links followed): asked once per folder, not per file."""
+    return folder.resolve(strict=True)
+
+
+def forget_folders() -> None:
+    """Look folders up afresh (a long-running server reads content again after edits)."""
+    _real_folder.cache_clear()
+
+
 def _refusal(path: Path, root: Path | None, limit: int) -> tuple[Path, str | None]:
     """The real file behind `path`, and why it may not be read (None: it may)."""
-    real = path.resolve(strict=True)
-    if root is not None and not real.is_relative_to(root.resolve()):
+    info = path.lstat()
+    if stat.S_ISLNK(info.st_mode):
+        real = path.resolve(strict=True)
+        info = real.stat()
+    else:
+        real = _real_folder(path.parent) / path.name
+    if root is not None and not real.is_relative_to(_real_folder(root)):
         return real, "is a link to a file outside the project"
-    info = real.stat()
     if not stat.S_ISREG(info.st_mode):
         return real, f"is {_kind(info.st_mode)}, not a content file"
     if info.st_size > limit:

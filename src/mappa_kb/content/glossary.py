@@ -87,8 +87,10 @@ def _citation_problems(loaded: _Loaded, sources: dict[str, Source]) -> Iterator[
 
 
 def _reference_problems(
-    loaded: _Loaded, ids: set[str], topics: set[str] | None
+    loaded: _Loaded, ids: set[str], topics: set[str] | None, unreadable: set[str]
 ) -> Iterator[Problem]:
+    """Links to entries and topics that do not exist. A link to an entry whose own file
+    has a problem is not reported: it is an echo of that problem, fixed with it."""
     entry = loaded.entry
     if topics is not None and entry.topic not in topics:
         yield Problem(
@@ -104,8 +106,9 @@ def _reference_problems(
                 yield Problem(
                     loaded.shown, line, f"{name}.{index}", "an entry cannot refer to itself"
                 )
-            elif target not in ids:
-                yield Problem(loaded.shown, line, f"{name}.{index}", f"no entry with id '{target}'")
+            elif target not in ids and target not in unreadable:
+                message = f"no entry with id '{target}'"
+                yield Problem(loaded.shown, line, f"{name}.{index}", message, follow_on=True)
 
 
 def _symmetry_problems(loaded: dict[str, _Loaded]) -> Iterator[Problem]:
@@ -119,6 +122,7 @@ def _symmetry_problems(loaded: dict[str, _Loaded]) -> Iterator[Problem]:
                     "replaced_by",
                     f"'{item.entry.id}' says it replaces this entry; "
                     f"list '{item.entry.id}' in replaced_by too",
+                    follow_on=True,
                 )
         for new in item.entry.replaced_by:
             if new in loaded and item.entry.id not in loaded[new].entry.replaces:
@@ -128,7 +132,38 @@ def _symmetry_problems(loaded: dict[str, _Loaded]) -> Iterator[Problem]:
                     "replaces",
                     f"'{item.entry.id}' says it was replaced by this entry; "
                     f"list '{item.entry.id}' in replaces too",
+                    follow_on=True,
                 )
+
+
+def _replacement_cycles(loaded: dict[str, _Loaded]) -> Iterator[Problem]:
+    """'A replaces B' and 'B replaces A' (or a longer loop) cannot both be true: a term
+    is replaced by a later one, never by one it replaced."""
+    state: dict[str, str] = {}  # "open" while its replacements are followed, then "done"
+
+    def visit(trail: list[str]) -> Iterator[Problem]:
+        state[trail[-1]] = "open"
+        for older in loaded[trail[-1]].entry.replaces:
+            if older not in loaded:
+                continue
+            if state.get(older) == "open":
+                loop = [*trail[trail.index(older) :], older]
+                item = loaded[older]
+                yield Problem(
+                    item.shown,
+                    item.located.line_of(("replaces",)),
+                    "replaces",
+                    f"replacements go round in a loop ({' replaces '.join(loop)}): "
+                    "one of them must be the later term",
+                    follow_on=True,
+                )
+            elif older not in state:
+                yield from visit([*trail, older])
+        state[trail[-1]] = "done"
+
+    for start in sorted(loaded):
+        if start not in state:
+            yield from visit([start])
 
 
 def _name_problems(loaded: dict[str, _Loaded]) -> Iterator[Problem]:
@@ -203,17 +238,20 @@ def read_glossary(
     )
     loaded: dict[str, _Loaded] = {}
     ids_claimed: dict[str, str] = {}
+    unreadable: set[str] = set()
     for path in sorted(directory.glob("*.yaml")):
         if path.name in RESERVED:
             continue
-        entry, located, found = validate_file(path, show(path), GlossaryEntry, root)
+        shown = show(path)
+        entry, located, found = validate_file(path, shown, GlossaryEntry, root)
         problems += found
         if entry is None or located is None:
+            unreadable.add(path.stem)
             continue
         if entry.id != path.stem:
             problems.append(
                 Problem(
-                    show(path),
+                    shown,
                     located.line_of(("id",)),
                     "id",
                     f"id '{entry.id}' must match the file name '{path.stem}'",
@@ -222,25 +260,28 @@ def read_glossary(
         if entry.id in ids_claimed:
             problems.append(
                 Problem(
-                    show(path),
+                    shown,
                     located.line_of(("id",)),
                     "id",
                     f"duplicate id '{entry.id}' (also in {ids_claimed[entry.id]})",
                 )
             )
             continue
-        ids_claimed[entry.id] = show(path)
-        loaded[entry.id] = _Loaded(entry, show(path), located)
+        ids_claimed[entry.id] = shown
+        loaded[entry.id] = _Loaded(entry, shown, located)
     for path in sorted(directory.glob("*.yml")):
         problems.append(Problem(show(path), 0, "", "glossary files must end in .yaml"))
 
     sources = source_map or {}
     topics = topic_map or {}
+    known_ids = set(loaded)
+    known_topics = set(topics) if topic_map else None
     for item in loaded.values():
         if source_map is not None:
             problems += _citation_problems(item, sources)
-        problems += _reference_problems(item, set(loaded), set(topics) if topic_map else None)
+        problems += _reference_problems(item, known_ids, known_topics, unreadable)
     problems += _symmetry_problems(loaded)
+    problems += _replacement_cycles(loaded)
     problems += _name_problems(loaded)
     if not loaded and not problems:
         problems.append(Problem(show(directory), 0, "", "no glossary entries found"))

@@ -21,7 +21,10 @@ Slug = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=80),
 ]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+"""A name, a sentence or two: the longest summary is about 250 characters."""
+Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=12_000)]
+"""Paragraphs in Markdown: the longest definition is about 2,300 characters."""
 
 
 def _ends_with_question_mark(value: str) -> str:
@@ -67,21 +70,25 @@ class GlossaryEntry(Strict):
     )
     aliases: list[Text] = Field(
         default_factory=list,
+        max_length=40,
         description="Other names people use, e.g. 'sex offenders register'.",
     )
     topic: Slug = Field(description="Id of a topic registered in glossary/topics.yaml.")
     summary: Text = Field(
         description="One or two plain-English sentences for the public. Shown as a tooltip."
     )
-    definition: Text = Field(description="Fuller explanation for staff, in Markdown.")
+    definition: Prose = Field(description="Fuller explanation for staff, in Markdown.")
     key_facts: list[KeyFact] = Field(
         default_factory=list,
+        max_length=40,
         description="Short facts: durations, who may apply, court, standard of proof, dates.",
     )
-    legal_basis: Text | None = Field(
+    legal_basis: Prose | None = Field(
         default=None, description="The law or guidance this rests on, in Markdown."
     )
-    related: list[Slug] = Field(default_factory=list, description="Ids of related entries.")
+    related: list[Slug] = Field(
+        default_factory=list, max_length=40, description="Ids of related entries."
+    )
     replaces: list[Slug] = Field(
         default_factory=list, description="Ids of entries this replaced (e.g. SRO replaces RoSHO)."
     )
@@ -139,7 +146,7 @@ class Source(Strict):
     area: Text = Field(description="Area covered, e.g. 'London' or 'England and Wales'.")
     kind: SourceKind
     url: Annotated[str, StringConstraints(pattern=r"^https://")] | None = None
-    description: Text | None = Field(default=None, description="What the source covers.")
+    description: Prose | None = Field(default=None, description="What the source covers.")
     sections: list[Text] = Field(
         default_factory=list,
         description="For reports: the headings a citation may name. Empty means any section.",

@@ -19,6 +19,9 @@ class Problem:
     line: int
     field: str
     message: str
+    follow_on: bool = False
+    """About links between files (an unknown id, a missing partner): listed after the
+    problems within files, which are more often the cause."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -30,7 +33,7 @@ class ContentError(Exception):
     """Raised with every problem found, so an author can fix them all in one pass."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=lambda p: (p.follow_on, p))
         super().__init__(self.report())
 
     def report(self) -> str:
@@ -42,6 +45,8 @@ class ContentError(Exception):
 def display_path(path: Path, root: Path | None = None) -> str:
     """A path as an author would type it: relative to the project when possible."""
     if root is not None:
+        if path.is_absolute() and path.is_relative_to(root):  # the common case: no disk
+            return str(path.relative_to(root))
         try:
             return str(path.resolve().relative_to(root.resolve()))
         except ValueError:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from mappa_kb import urls
 from mappa_kb.content.areas import read_area_names
 from mappa_kb.content.docs_pages import DocsPage, read_docs_pages
+from mappa_kb.content.files import forget_folders
 from mappa_kb.content.glossary import Glossary, read_glossary, read_registries
 from mappa_kb.content.models import Source, Topic
 from mappa_kb.content.phrasing import PhrasingFile, read_phrasing
@@ -62,6 +63,7 @@ def generated_pages(glossary: Glossary, statistics: StatisticsSet) -> list[str]:
 def read_project(paths: ProjectPaths) -> tuple[Project | None, list[Problem]]:
     """The project, or None; and every problem found, in every file."""
     root = paths.root
+    forget_folders()
     glossary, sources, problems = read_glossary(paths.glossary_dir, root)
     statistics: StatisticsSet | None = None
     try:

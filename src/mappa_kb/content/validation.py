@@ -8,6 +8,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from mappa_kb.content.files import read_yaml
+from mappa_kb.content.markup import value_problems
 from mappa_kb.content.problems import Problem
 from mappa_kb.content.yaml_lines import LocatedYaml
 
@@ -27,6 +28,11 @@ def _message(error: dict[str, object], model: type[BaseModel]) -> str:
         return f"unknown field (allowed at the top level: {allowed})"
     if kind == "string_too_short":
         return "must not be empty"
+    if kind in {"string_too_long", "too_long"}:
+        context = error.get("ctx")
+        limit = context.get("max_length") if isinstance(context, dict) else None
+        unit = "characters" if kind == "string_too_long" else "items"
+        return f"is too long: at most {limit} {unit}" if limit else "is too long"
     return str(error["msg"])
 
 
@@ -59,7 +65,10 @@ def validate_located(
             loc = tuple(error["loc"])
             problems.append(Problem(shown, line(loc), _dotted(loc), _message(dict(error), model)))
         return None, problems
-    return value, problems
+    unsafe = [
+        Problem(shown, line(loc), _dotted(loc), message) for loc, message in value_problems(data)
+    ]
+    return (None if unsafe else value), [*problems, *unsafe]
 
 
 def validate_file(

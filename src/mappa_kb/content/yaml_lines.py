@@ -10,6 +10,7 @@ including a constructor's (an impossible date), is a YamlSyntaxError with a line
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,69 +50,72 @@ class YamlSyntaxError(Exception):
         super().__init__(f"line {line}: {message}")
 
 
+_BRACKET = re.compile(r"[\[\]{}]")
+_STRING_TAG = "tag:yaml.org,2002:str"
+
+
 def _bracket_depth(text: str) -> int:
     """An upper bound on flow-collection nesting (brackets inside strings count too)."""
     depth = deepest = 0
-    for char in text:
+    for char in _BRACKET.findall(text):
         if char in "[{":
             depth += 1
             deepest = max(deepest, depth)
-        elif char in "]}" and depth:
+        elif depth:
             depth -= 1
     return deepest
 
 
-class _Walk:
-    """Lines of every key, duplicate keys, and the first alias, in one pass over the nodes."""
+class _Builder:
+    """Python data from the composed nodes, with the line of every key, in one pass.
 
-    def __init__(self, out: LocatedYaml) -> None:
+    Strings (nearly every value in content) are taken as they are; other scalars
+    (numbers, dates, booleans) go through PyYAML's safe constructor, and one that
+    cannot be made (2026-02-30) is reported at its own line.
+    """
+
+    def __init__(self, loader: yaml.SafeLoader, out: LocatedYaml) -> None:
+        self.loader = loader
         self.out = out
         self.seen: set[int] = set()
-        self.scalars: list[tuple[yaml.ScalarNode, Loc]] = []
 
-    def visit(self, root: yaml.Node) -> None:
-        stack: list[tuple[yaml.Node, Loc]] = [(root, ())]
-        while stack:
-            node, loc = stack.pop()
-            if id(node) in self.seen:  # the composer hands an alias back as the same node
-                raise YamlSyntaxError(
-                    node.start_mark.line + 1,
-                    "YAML aliases (*name) are not allowed in content: write the value out",
-                    loc,
-                )
-            self.seen.add(id(node))
-            self.out.lines.setdefault(loc, node.start_mark.line + 1)
-            if isinstance(node, yaml.MappingNode):
-                keys: set[str] = set()
-                children: list[tuple[yaml.Node, Loc]] = []
-                for key_node, value_node in node.value:
-                    key = str(key_node.value)
-                    child = (*loc, key)
-                    if key in keys:
-                        self.out.duplicate_keys.append((child, key_node.start_mark.line + 1))
-                        continue
-                    keys.add(key)
-                    self.out.lines[child] = key_node.start_mark.line + 1
-                    children.append((value_node, child))
-                stack += reversed(children)
-            elif isinstance(node, yaml.SequenceNode):
-                stack += reversed([(item, (*loc, i)) for i, item in enumerate(node.value)])
-            elif isinstance(node, yaml.ScalarNode):
-                self.scalars.append((node, loc))
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        if id(node) in self.seen:  # the composer hands an alias back as the same node
+            # The node's own mark is where it was anchored; say where it is used.
+            raise YamlSyntaxError(
+                self.out.line_of(loc[:-1]),
+                "YAML aliases (*name) are not allowed in content: write the value out",
+                loc,
+            )
+        if len(loc) > MAX_NESTING:
+            raise YamlSyntaxError(node.start_mark.line + 1, "the YAML is nested too deeply", loc)
+        self.seen.add(id(node))
+        self.out.lines.setdefault(loc, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            mapping: dict[Any, Any] = {}
+            names: set[str] = set()
+            for key_node, value_node in node.value:
+                key = self._scalar(key_node, loc) if isinstance(key_node, yaml.ScalarNode) else None
+                child, line = (*loc, str(key)), key_node.start_mark.line + 1
+                if str(key) in names:
+                    self.out.duplicate_keys.append((child, line))
+                else:
+                    names.add(str(key))
+                    self.out.lines[child] = line
+                mapping[key] = self.build(value_node, child)  # as PyYAML: the last one wins
+            return mapping
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node, loc)
 
-
-def _construct(loader: yaml.SafeLoader, node: yaml.Node, walk: _Walk) -> Any:
-    """Python values for the nodes; a value that cannot be made is reported at its line."""
-    try:
-        return loader.construct_document(node)
-    except (ValueError, TypeError, OverflowError, yaml.YAMLError) as exc:
-        for scalar, loc in walk.scalars:  # find which value it was, to say where
-            try:
-                loader.construct_object(scalar, deep=True)
-            except (ValueError, TypeError, OverflowError, yaml.YAMLError) as inner:
-                line = scalar.start_mark.line + 1
-                raise YamlSyntaxError(line, f"'{scalar.value}' is not valid: {inner}", loc) from exc
-        raise YamlSyntaxError(1, f"cannot read a value: {exc}") from exc
+    def _scalar(self, node: yaml.Node, loc: Loc) -> Any:
+        if node.tag == _STRING_TAG:
+            return node.value
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, TypeError, OverflowError, yaml.YAMLError) as exc:
+            line = node.start_mark.line + 1
+            raise YamlSyntaxError(line, f"'{node.value}' is not valid: {exc}", loc) from exc
 
 
 def _marked(exc: yaml.MarkedYAMLError, text: str) -> YamlSyntaxError:
@@ -132,11 +136,8 @@ def parse_yaml(text: str) -> LocatedYaml:
     try:
         node = loader.get_single_node()
         result = LocatedYaml(None)
-        if node is None:
-            return result
-        walk = _Walk(result)
-        walk.visit(node)
-        result.data = _construct(loader, node, walk)
+        if node is not None:
+            result.data = _Builder(loader, result).build(node, ())
         return result
     except yaml.MarkedYAMLError as exc:
         raise _marked(exc, text) from exc

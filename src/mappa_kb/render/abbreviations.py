@@ -1,8 +1,7 @@
-"""Glossary -> abbreviation definitions (`*[SRO]: ...`) for the Markdown `abbr` extension.
+"""Glossary -> tooltips: every term, short form and other name, with what it means.
 
-Appended to every page (pymdownx.snippets auto_append), so each term and short form
-becomes an <abbr> tooltip site-wide. The same table tells the first-mention linker
-which page each tooltip belongs to.
+render.term_markup marks them on every page as <abbr> tooltips; the same table tells
+the first-mention linker which entry each tooltip belongs to.
 """
 
 from __future__ import annotations
@@ -55,11 +54,3 @@ def tooltips(glossary: Glossary) -> list[Tooltip]:
             )
             out.append(Tooltip(text, _one_line(f"Could mean: {choices}"), None))
     return out
-
-
-def render_abbreviations(glossary: Glossary) -> str:
-    """The snippet file: one `*[text]: title` line per tooltip."""
-    lines = [f"*[{t.text}]: {t.title}" for t in tooltips(glossary) if "]" not in t.text]
-    # One block per definition: the block parser re-tests the rest of a block after
-    # each definition it consumes, which is quadratic in a block of hundreds of lines.
-    return "\n\n".join(lines) + "\n"

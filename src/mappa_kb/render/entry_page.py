@@ -34,7 +34,8 @@ class _Citations:
 
 def _link_list(ids: list[str], glossary: Glossary, here: str) -> list[str]:
     return [
-        f"- {entry_link(glossary.entries[i], here)}: {glossary.entries[i].summary}" for i in ids
+        f"- {entry_link(glossary.entries[i], here)}: {escape_inline(glossary.entries[i].summary)}"
+        for i in ids
     ]
 
 
@@ -51,7 +52,7 @@ def render_entry(entry: GlossaryEntry, glossary: Glossary) -> str:
         "",
         f"# {escape_inline(entry.heading)}",
         "",
-        f"{entry.summary} {cites.ref(entry.sources)}",
+        f"{escape_inline(entry.summary)} {cites.ref(entry.sources)}",
         "{ .kb-summary }",
         "",
     ]
@@ -74,7 +75,7 @@ def render_entry(entry: GlossaryEntry, glossary: Glossary) -> str:
     if entry.related:
         lines += ["## Related terms", "", *_link_list(entry.related, glossary, here), ""]
     lines += ["## Questions a lay adviser might ask", ""]
-    lines += [f"- {question}" for question in entry.questions]
+    lines += [f"- {escape_inline(question)}" for question in entry.questions]
     lines += ["", "## Sources", "", '<ol class="kb-sources">']
     lines += [
         f'<li id="source-{n}">{citation_html(c, glossary.sources)}</li>'

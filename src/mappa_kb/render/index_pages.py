@@ -62,7 +62,8 @@ def render_a_to_z(glossary: Glossary) -> str:
         for row in (r for r in rows if _letter(r.label) == letter):
             link = urls.link(urls.A_TO_Z, urls.entry_page(row.entry.id))
             if row.is_entry:
-                lines.append(f"- [{escape_inline(row.label)}]({link}): {row.entry.summary}")
+                summary = escape_inline(row.entry.summary)
+                lines.append(f"- [{escape_inline(row.label)}]({link}): {summary}")
             else:
                 target = escape_inline(row.entry.term)
                 lines.append(f"- {escape_inline(row.label)}: see [{target}]({link})")
@@ -72,11 +73,12 @@ def render_a_to_z(glossary: Glossary) -> str:
 
 def render_topic(topic: Topic, entries: list[GlossaryEntry]) -> str:
     here = urls.topic_page(topic.id)
-    lines = [FRONT, f"# {escape_inline(topic.title)}", "", topic.description, ""]
-    lines += [
-        f"- [{escape_inline(e.heading)}]({urls.link(here, urls.entry_page(e.id))}): {e.summary}"
-        for e in entries
-    ]
+    lines = [FRONT, f"# {escape_inline(topic.title)}", "", escape_inline(topic.description), ""]
+    for entry in entries:
+        target = urls.link(here, urls.entry_page(entry.id))
+        lines.append(
+            f"- [{escape_inline(entry.heading)}]({target}): {escape_inline(entry.summary)}"
+        )
     all_topics, a_to_z = urls.link(here, urls.TOPICS_INDEX), urls.link(here, urls.A_TO_Z)
     lines += ["", f"[All topics]({all_topics}) · [Glossary A to Z]({a_to_z})", ""]
     return "\n".join(lines)
@@ -87,6 +89,7 @@ def render_topic_index(glossary: Glossary) -> str:
     for topic, entries in glossary.by_topic():
         count = f"{len(entries)} term{'s' if len(entries) != 1 else ''}"
         target = urls.link(urls.TOPICS_INDEX, urls.topic_page(topic.id))
-        lines.append(f"- [{escape_inline(topic.title)}]({target}) ({count}): {topic.description}")
+        about = escape_inline(topic.description)
+        lines.append(f"- [{escape_inline(topic.title)}]({target}) ({count}): {about}")
     lines.append("")
     return "\n".join(lines)

@@ -45,7 +45,7 @@ def render_page_footer(
     if meta.questions:
         bank = urls.link(page.path, urls.QUESTION_BANK)
         lines += [f"## Questions a lay adviser might ask {_NO_SEARCH}", ""]
-        lines += [f"- {question}" for question in meta.questions]
+        lines += [f"- {escape_inline(question)}" for question in meta.questions]
         lines += ["", f"Add these to your checklist in the [question bank]({bank}).", ""]
     if meta.next is not None and next_title is not None:
         target = urls.link(page.path, meta.next)

@@ -13,6 +13,7 @@ from mappa_kb import urls
 from mappa_kb.content.statistics.catalogue import COLUMN_LABELS, COLUMN_NAMES, ROW_LABELS, TableInfo
 from mappa_kb.content.statistics.models import AreaYearStatistics, CategoryRow
 from mappa_kb.render.charts import ChartSpec
+from mappa_kb.render.markdown_text import escape_inline
 
 NOT_APPLICABLE = '–<span class="kb-sr-only"> not applicable</span>'
 
@@ -70,7 +71,11 @@ def figures_table(stats: AreaYearStatistics, info: TableInfo, caption: str) -> s
 def glossary_links(ids: Sequence[str], terms: dict[str, str], here: str) -> str:
     """'Glossary: [Level 1](…), …' for the entries that exist, linked from the page
     `here`; '' when none do."""
-    links = [f"[{terms[i]}]({urls.link(here, urls.entry_page(i))})" for i in ids if i in terms]
+    links = [
+        f"[{escape_inline(terms[i])}]({urls.link(here, urls.entry_page(i))})"
+        for i in ids
+        if i in terms
+    ]
     return f"Glossary: {', '.join(links)}." if links else ""
 
 

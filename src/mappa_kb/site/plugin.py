@@ -9,31 +9,28 @@ itself at every build. Either way each content file is read once per build.
 from __future__ import annotations
 
 import html
-import tempfile
 from os import cpu_count
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from mappa_kb import urls
+from mappa_kb.csp import inline_script_hashes, write_script_hashes
 from mappa_kb.content import ContentError, Project, load_project
 from mappa_kb.paths import ProjectPaths
-from mappa_kb.render.abbreviations import render_abbreviations, tooltips
+from mappa_kb.render.abbreviations import tooltips
 from mappa_kb.render.charts import ChartBatch
 from mappa_kb.render.page_footer import render_page_footer
 from mappa_kb.render.pages import GeneratedPage
 from mappa_kb.render.site import render_site
 from mappa_kb.render.term_links import link_first_mentions
-
-SNIPPETS = "pymdownx.snippets"
-
+from mappa_kb.render.term_markup import TermMatcher, TermsExtension
 
 class MappaKbConfig(Config):
     chart_workers = opt.Type(int, default=0)
@@ -47,10 +44,10 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
         self.generated: dict[str, GeneratedPage] = {}
         self.titles: dict[str, str] = {}
         self.page_html: dict[str, str] = {}
+        self.script_hashes: set[str] = set()
         """The HTML of each hand-written page as rendered (terms linked), by its docs
         path: the search index takes its passages from these, not from the built site."""
         self._charts: ChartBatch | None = None
-        self._tmp: tempfile.TemporaryDirectory[str] | None = None
         self._entry_for_text: dict[str, str | None] = {}
 
     def use_project(self, project: Project) -> None:
@@ -59,7 +56,7 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project, given, self._given = None, self._given, None  # never a previous build's
-        self.page_html = {}
+        self.page_html, self.script_hashes = {}, set()
         if given is None:
             root = Path(config.config_file_path).resolve().parent
             try:
@@ -68,24 +65,14 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
                 # Raised before MkDocs touches site_dir: a bad entry never half-builds a site.
                 raise PluginError(exc.report()) from exc
         self.project = given
-        self._entry_for_text = {t.text: t.entry_id for t in tooltips(given.glossary)}
-        self._install_abbreviations(config, render_abbreviations(given.glossary))
+        found = tooltips(given.glossary)
+        self._entry_for_text = {t.text: t.entry_id for t in found}
+        # Terms become tooltips as each page's Markdown is rendered (render.term_markup).
+        config.markdown_extensions = [
+            *(e for e in config.markdown_extensions if not isinstance(e, TermsExtension)),
+            TermsExtension(TermMatcher(found)),
+        ]
         return config
-
-    def _install_abbreviations(self, config: MkDocsConfig, text: str) -> None:
-        if SNIPPETS not in config.markdown_extensions:
-            raise PluginError(f"mappa-kb needs the '{SNIPPETS}' Markdown extension in mkdocs.yml")
-        if self._tmp is None:
-            self._tmp = tempfile.TemporaryDirectory(prefix="mappa-kb-")
-        path = Path(self._tmp.name) / "glossary-abbreviations.md"
-        path.write_text(text, encoding="utf-8")
-        settings: dict[str, Any] = dict(config.mdx_configs.get(SNIPPETS, {}))
-        # Snippets only reads files below its base paths, so add our folder as one.
-        base = settings.get("base_path", ["."])
-        base = [base] if isinstance(base, str) else list(base)
-        settings["base_path"] = [*base, str(path.parent)]
-        settings["auto_append"] = [*settings.get("auto_append", []), path.name]
-        config.mdx_configs[SNIPPETS] = settings
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.project is not None
@@ -111,7 +98,18 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
         self.titles.update({path: page.title for path, page in site.pages.items()})
         return files
 
-    def on_page_markdown(
+    def _escape_meta(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Material writes the title and description into the page as they are, inside
+        an attribute too (<meta name="description" content="...">): a quote would end the
+        attribute and a tag would be live. Escape them once, here, for every page."""
+        for key in ("title", "description"):  # page.title is meta's title when there is one
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = html.escape(page.meta[key])
+        return markdown
+
+    def _add_footer(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         """Hand-written pages end with their sources and the date they were last reviewed
@@ -122,6 +120,8 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
             return markdown
         next_title = self.titles.get(docs_page.meta.next or "")
         return markdown + render_page_footer(docs_page, self.project.sources, next_title)
+
+    on_page_markdown = CombinedEvent(_escape_meta, _add_footer)
 
     def on_page_content(
         self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -144,7 +144,19 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
             self.page_html[src] = linked
         return linked
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.script_hashes |= inline_script_hashes(output)
+        return output
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        self.script_hashes |= inline_script_hashes(output_content)  # the 404 page
+        return output_content
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # What the Content-Security-Policy allows: the inline scripts this build wrote.
+        write_script_hashes(Path(config.site_dir), self.script_hashes)
         if self._charts is not None:
             site = Path(config.site_dir)
             for src_uri, svg in self._charts.results().items():
@@ -158,7 +170,3 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
         if self._charts is not None:
             self._charts.cancel()
             self._charts = None
-        # `mkdocs serve` rebuilds via on_config, which writes the snippet again.
-        if self._tmp is not None:
-            self._tmp.cleanup()
-            self._tmp = None

@@ -15,6 +15,8 @@ from pathlib import Path
 
 CHECKSUMS_FILE = "checksums.json"
 README = "README.md"
+BUILD_ID_FILE = "build-id"
+"""The id of the site build whose pages the index holds (see mappa_kb.build)."""
 """The index folder's README is tracked by git; it is not part of the index."""
 REBUILD = "run 'mappa-kb build' to rebuild it"
 
@@ -50,3 +52,11 @@ def find_damage(files: Mapping[str, bytes]) -> str | None:
         if _digest(files[name]) != digest:
             return f"{name} has changed since it was built"
     return None
+
+
+def index_build_id(index_dir: Path) -> str | None:
+    """The build id recorded in an index folder, or None when there is none."""
+    try:
+        return (index_dir / BUILD_ID_FILE).read_text(encoding="utf-8").strip() or None
+    except OSError:
+        return None

@@ -11,7 +11,7 @@ from whoosh.filedb.filestore import FileStorage
 
 from mappa_kb.atomic import swap_in
 from mappa_kb.search.index.analysis import pairs_of, schema
-from mappa_kb.search.index.integrity import README, write_checksums
+from mappa_kb.search.index.integrity import BUILD_ID_FILE, README, write_checksums
 from mappa_kb.search.lexicon import LEXICON_FILE, Lexicon
 from mappa_kb.search.passage import Passage
 from mappa_kb.search.text import analysis_text
@@ -34,8 +34,14 @@ def _document(number: int, passage: Passage) -> dict[str, str]:
     }
 
 
-def build_index(passages: Sequence[Passage], lexicon: Lexicon, index_dir: Path) -> Path:
-    """Write a complete index into a temporary folder beside `index_dir`, then swap it in."""
+def write_index(
+    passages: Sequence[Passage], lexicon: Lexicon, index_dir: Path, build_id: str = ""
+) -> Path:
+    """A complete index in a new temporary folder beside `index_dir` (not yet in place).
+
+    `build_id` names the site build whose pages it holds, so a server can tell a site
+    and an index of different builds apart (mappa_kb.build).
+    """
     final = index_dir.resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
@@ -50,6 +56,7 @@ def build_index(passages: Sequence[Passage], lexicon: Lexicon, index_dir: Path) 
             raise
         writer.commit()
         (work / LEXICON_FILE).write_text(lexicon.to_json(), encoding="utf-8")
+        (work / BUILD_ID_FILE).write_text(build_id, encoding="utf-8")
         write_checksums(work, skip=frozenset({README}))  # last: it vouches for the rest
         if (final / README).is_file():  # the folder's README is tracked by git: keep it
             shutil.copy2(final / README, work / README)
@@ -57,5 +64,13 @@ def build_index(passages: Sequence[Passage], lexicon: Lexicon, index_dir: Path) 
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    swap_in(work, final)
+    return work
+
+
+def build_index(
+    passages: Sequence[Passage], lexicon: Lexicon, index_dir: Path, build_id: str = ""
+) -> Path:
+    """Write a complete index beside `index_dir`, then swap it in."""
+    final = index_dir.resolve()
+    swap_in(write_index(passages, lexicon, final, build_id), final)
     return final

@@ -1,0 +1,68 @@
+"""The Content-Security-Policy: scripts only from this site, or inline ones it built.
+
+Material writes a few small inline scripts into every page (colour scheme, base URL).
+Rather than allow any inline script ('unsafe-inline'), the build records the SHA-256 of
+each one it wrote (the plugin, after each page is rendered) and the policy allows
+exactly those, so a script smuggled into content cannot run even if it got through.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+SCRIPT_HASHES_FILE = ".mappa-kb-script-hashes.json"
+"""In the built site: the hashes of its inline scripts (a dot file, of no use to readers)."""
+
+_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
+_DATA_BLOCK = re.compile(r"""type\s*=\s*["']?application/(?:ld\+)?json""", re.I)
+
+
+def inline_script_hashes(page_html: str) -> set[str]:
+    """CSP source expressions ('sha256-...') for each inline script a browser would run
+    (JSON data blocks and scripts with a src are not inline code)."""
+    found = set()
+    for match in _INLINE_SCRIPT.finditer(page_html):
+        attrs = match.group("attrs")
+        if "src=" in attrs.replace(" ", "") or _DATA_BLOCK.search(attrs):
+            continue
+        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+        found.add(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
+    return found
+
+
+def write_script_hashes(site_dir: Path, hashes: Iterable[str]) -> None:
+    text = json.dumps(sorted(set(hashes)), indent=1)
+    (site_dir / SCRIPT_HASHES_FILE).write_text(text + "\n", encoding="utf-8")
+
+
+@lru_cache(maxsize=8)
+def _hashes_in(path: Path, mtime_ns: int) -> tuple[str, ...]:
+    del mtime_ns  # part of the cache key: a rebuilt site has a new file
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return tuple(str(item) for item in data if re.fullmatch(r"'sha256-[A-Za-z0-9+/=]+'", item))
+
+
+def site_script_hashes(site_dir: Path) -> tuple[str, ...]:
+    """The hashes recorded by the build of the site in `site_dir` (none when absent)."""
+    path = site_dir / SCRIPT_HASHES_FILE
+    try:
+        return _hashes_in(path, path.stat().st_mtime_ns)
+    except (OSError, ValueError):
+        return ()
+
+
+def policy(script_hashes: Iterable[str] = ()) -> str:
+    """The policy for every response. Styles stay 'unsafe-inline': Material sets style
+    attributes, and a style cannot run code."""
+    scripts = " ".join(["'self'", *sorted(set(script_hashes))])
+    return (
+        f"default-src 'self'; script-src {scripts}; "
+        "style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+    )
