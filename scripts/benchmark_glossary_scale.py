@@ -23,11 +23,12 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "glossary", "data")
-WORDS = (
-    "risk review order panel notice licence hostel contact plan agency duty board record "
-    "report appeal court police probation prison housing health youth victim curfew tag "
-    "assessment referral meeting minute level category register offence breach recall"
-).split()
+_VOCABULARY = """
+    risk review order panel notice licence hostel contact plan agency duty board record
+    report appeal court police probation prison housing health youth victim curfew tag
+    assessment referral meeting minute level category register offence breach recall
+"""
+WORDS = _VOCABULARY.split()
 TOPICS = ("mappa-basics", "risk-assessment", "orders-and-notification", "licence-and-custody")
 
 
@@ -39,9 +40,9 @@ def _sentence(rng: random.Random, length: int) -> str:
 def fake_entry(number: int, total: int, rng: random.Random) -> str:
     """A valid entry with a unique term, alias and short form, and links to others."""
     term = f"Generated {rng.choice(WORDS)} term {number:05d}"
-    related = sorted({f"generated-{rng.randrange(total):05d}" for _ in range(3)} - {
-        f"generated-{number:05d}"
-    })
+    related = sorted(
+        {f"generated-{rng.randrange(total):05d}" for _ in range(3)} - {f"generated-{number:05d}"}
+    )
     facts = "\n".join(
         f"  - text: {_sentence(rng, 12)}\n"
         "    sources: [{source: london-2022-23, section: How MAPPA works}]"
@@ -74,7 +75,7 @@ def make_copy(root: Path, extra: int) -> Path:
             shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("node_modules"))
         else:
             shutil.copy(source, root / name)
-    rng = random.Random(20261129)
+    rng = random.Random(20261129)  # noqa: S311 - repeatable test data, not secrets
     for number in range(extra):
         text = fake_entry(number, extra, rng)
         (root / "glossary" / f"generated-{number:05d}.yaml").write_text(text, encoding="utf-8")
@@ -110,7 +111,7 @@ def main() -> int:
         _, report = timed("full build", build_all, paths)
         print(f"  {report.summary()}")  # type: ignore[attr-defined]
         answerer = Answerer(paths.index_dir)
-        rng = random.Random(7)
+        rng = random.Random(7)  # noqa: S311 - repeatable test data, not secrets
         asked = [
             *(f"what is generated {rng.choice(WORDS)} term {n:05d}" for n in range(50)),
             "how long does an SRO last", "who sits on the SMB", "what is MAPPA",

@@ -1,13 +1,16 @@
-"""Q&A evaluation: top-1 and top-3 of `mappa-kb ask` and of Material's own search.
+"""Q&A evaluation: top-1 and top-3 of our answers and of Material's own search.
 
-Runs every question of a question set (default ../shared/eval/questions.yaml) through
-`mappa-kb ask --json -` and checks the answer key (a regular expression) against the
-title + text of the top answer (top-1) and of any of the first three (top-3). The same
-questions go through mkdocs-material's search ranking, reproduced offline by
-../shared/tools/material_search.py over the built site's search_index.json.
+Labelled splits (scripts/eval/labelled/{train,dev,test}.yaml; see mappa_kb.evaluation):
+a right answer is one at a labelled place (and matching its key), reported by reader
+type. Older sets (scripts/eval/*.yaml, ../shared/eval/questions.yaml: q + key) count an
+answer right when its title and text match the key.
 
-Usage: python scripts/evaluate_qa.py [--root .] [--questions FILE] [--show-misses]
-Needs a built site and index (`make build`).
+    python scripts/evaluate_qa.py --split dev [--show-misses] [--no-material]
+    python scripts/evaluate_qa.py --questions scripts/eval/session6_questions.yaml
+    python scripts/evaluate_qa.py --all-legacy
+
+The test split is locked: run it only to report, at the end of a change, and never
+with --show-misses while changing the search. Needs a built site and index (`make build`).
 """
 
 from __future__ import annotations
@@ -15,79 +18,105 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import yaml
 
+from mappa_kb.evaluation import Given, Labelled, Report, judge, load_questions
+from mappa_kb.paths import ProjectPaths
+from mappa_kb.search.answer import Answerer
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+LABELLED = REPO / "scripts" / "eval" / "labelled"
 
 
-def _hit(key: str, answer: dict[str, str]) -> bool:
-    return re.search(key, f"{answer['title']} {answer['text']}", re.I | re.S) is not None
+def our_answers(answerer: Answerer) -> object:
+    def ask(question: str) -> tuple[list[Given], bool]:
+        result = answerer.ask(question, 5)
+        given = [Given(a.url, a.title, a.text) for a in result.answers]
+        return given, bool(getattr(result, "not_covered", False))
+
+    return ask
 
 
-def ours(root: Path, questions: list[dict[str, str]], show_misses: bool) -> tuple[int, int]:
-    cli = "import sys; from mappa_kb.cli import main; sys.exit(main())"
-    command = [sys.executable, "-c", cli, "ask", "--root", str(root), "--json"]
-    stdin = "".join(q["q"].replace("\n", " ") + "\n" for q in questions)
-    done = subprocess.run(
-        [*command, "-k", "3", "-"], input=stdin, capture_output=True, text=True, check=True
-    )
-    results = [json.loads(line) for line in done.stdout.splitlines()]
-    assert len(results) == len(questions), "one JSON object per question, in order"
-    top1 = top3 = 0
-    for item, result in zip(questions, results, strict=True):
-        hits = [_hit(item["key"], a) for a in result["answers"][:3]]
-        top1 += bool(hits and hits[0])
-        top3 += any(hits)
-        if show_misses and not (hits and hits[0]):
-            first = result["answers"][0] if result["answers"] else None
-            shown = f"{first['title']}: {first['text'][:160]}" if first else "(no answer)"
-            mark = "top-3" if any(hits) else "miss"
-            print(f"  {mark}: {item['q']}\n     key {item['key']}\n     got {shown}")
-    return top1, top3
-
-
-def material(site: Path, questions: list[dict[str, str]]) -> tuple[int, int]:
+def material_answers(site: Path) -> object:
     sys.path.insert(0, str(SHARED / "tools"))
     import material_search  # type: ignore[import-not-found]
     from lunr.exceptions import QueryParseError
 
     index_json = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    top1 = top3 = 0
-    for item in questions:  # one at a time: a query lunr cannot parse must not end the run
+    index, docs, sep = material_search.build(index_json)
+    by_location = {d["location"]: d for d in docs}
+
+    def ask(question: str) -> tuple[list[Given], bool]:
         try:
-            one1, one3, _ = material_search.evaluate(index_json, [item])
+            ranked = [loc for loc, _ in material_search.search(index, docs, sep, question)][:5]
         except QueryParseError:
-            continue  # Material's search shows no results for it ("Invalid query")
-        top1, top3 = top1 + int(one1), top3 + int(one3)
-    return top1, top3
+            return [], False  # Material shows "Invalid query": nothing found
+        given = []
+        for location in ranked:
+            doc = by_location[location]
+            text = re.sub(r"<[^>]*>", " ", doc.get("text", ""))
+            given.append(Given(location, re.sub(r"<[^>]*>", "", doc.get("title", "")), text))
+        return given, False
+
+    return ask
 
 
-def _line(name: str, top1: int, top3: int, n: int) -> str:
-    return f"{name} top-1 {top1}/{n} = {top1 / n:.2f}   top-3 {top3}/{n} = {top3 / n:.2f}"
+def legacy_questions(path: Path) -> list[Labelled]:
+    """An older set (q + key): right when the answer's title and text match the key."""
+    items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return [Labelled(q=str(i["q"]), reader="legacy", answers=("",), key=i["key"]) for i in items]
+
+
+def show_misses(report: Report) -> None:
+    for question, answers, in_three in report.misses:
+        first = f"{answers[0].title} <{answers[0].url}>" if answers else "(no answer)"
+        mark = "top-3" if in_three else "miss "
+        wanted = "not covered" if question.not_covered else ", ".join(question.answers)
+        print(f"  {mark} [{question.reader}] {question.q}")
+        print(f"        want {wanted}\n        got  {first}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, default=REPO, help="project folder")
-    parser.add_argument(
-        "--questions", type=Path, default=SHARED / "eval" / "questions.yaml", help="YAML set"
-    )
-    parser.add_argument("--show-misses", action="store_true", help="list questions we miss")
+    parser.add_argument("--root", type=Path, default=REPO, help="project folder (built)")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--split", choices=["train", "dev", "test"], help="a labelled split")
+    group.add_argument("--questions", type=Path, help="an older q + key set")
+    group.add_argument("--all-legacy", action="store_true", help="every older set, one by one")
+    parser.add_argument("--show-misses", action="store_true", help="list the questions missed")
     parser.add_argument("--no-material", action="store_true", help="skip Material's search")
     args = parser.parse_args()
-    questions = yaml.safe_load(args.questions.read_text(encoding="utf-8"))
-    n = len(questions)
-    print(f"{n} questions from {args.questions}")
-    ours1, ours3 = ours(args.root.resolve(), questions, args.show_misses)
-    print(_line("mappa-kb ask:   ", ours1, ours3, n))
-    if not args.no_material:
-        mat1, mat3 = material(args.root.resolve() / "site", questions)
-        print(_line("material search:", mat1, mat3, n))
+    paths = ProjectPaths.at(args.root)
+    answerer = Answerer(paths.index_dir)
+    if args.all_legacy:
+        sets = [
+            *sorted((REPO / "scripts" / "eval").glob("*.yaml")),
+            SHARED / "eval" / "questions.yaml",
+        ]
+    elif args.questions:
+        sets = [args.questions]
+    else:
+        sets = [LABELLED / f"{args.split or 'dev'}.yaml"]
+    for path in sets:
+        labelled = path.parent == LABELLED
+        questions = load_questions(path) if labelled else legacy_questions(path)
+        if not labelled:  # a legacy key is judged on the text, wherever the answer is
+            questions = [Labelled(q.q, q.reader, (), q.key) for q in questions]
+        print(f"{len(questions)} questions from {path.relative_to(REPO.parent)}")
+        runs = [("mappa-kb ask", our_answers(answerer))]
+        if not args.no_material:
+            runs.append(("material", material_answers(paths.site_dir)))
+        for name, ask in runs:
+            report = judge(questions, ask, anywhere=not labelled)  # type: ignore[arg-type]
+            print(f" {name}:")
+            for line in report.lines():
+                print(f"   {line}")
+            if args.show_misses and name == "mappa-kb ask":
+                show_misses(report)
     return 0
 
 

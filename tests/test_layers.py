@@ -41,6 +41,7 @@ ALLOWED: dict[str, set[str]] = {
     "search.api": BASE | SEARCH_CORE | {"search.index", "search.answer"},
     "build": BASE | {"content", "stats", "render", "site", "search.build"},
     "api": BASE | {"search.api"},
+    "evaluation": BASE | SEARCH_CORE,
     "cli": {*BASE, "content", "stats", "render", "site", "search", "build", "api", "cli"}
     | {f"search.{part}" for part in ("index", "answer", "build", "passages", "understand")},
 }
