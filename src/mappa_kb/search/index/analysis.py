@@ -64,15 +64,15 @@ _ANALYZER = _analyzer()
 def schema() -> Schema:
     return Schema(
         pid=ID(stored=True, unique=True),
-        title=TEXT(analyzer=_ANALYZER, stored=True),
-        keywords=TEXT(analyzer=_ANALYZER, stored=True),
-        text=TEXT(analyzer=_ANALYZER, stored=True),
+        title=TEXT(analyzer=_ANALYZER, stored=True, phrase=False),
+        keywords=TEXT(analyzer=_ANALYZER, stored=True, phrase=False),
+        text=TEXT(analyzer=_ANALYZER, stored=True, phrase=False),
         url=STORED(),
         source=STORED(),
         kind=ID(stored=True),
         # Adjacent word pairs ("sexual_risk", "risk_order", "level_2") as single terms:
         # phrase matching at the cost of a term look-up (Whoosh's phrase queries are slow).
-        pairs=TEXT(analyzer=SpaceSeparatedTokenizer()),
+        pairs=TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=False),
     )
 
 

@@ -47,7 +47,8 @@ def write_index(
     work = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
     try:
         index = FileStorage(str(work)).create().create_index(schema())
-        writer = index.writer()
+        # Room for every posting in memory: smaller pools spill to disk and merge (slow).
+        writer = index.writer(limitmb=512)
         try:
             for number, passage in enumerate(passages):
                 writer.add_document(**_document(number, passage))
