@@ -22,6 +22,7 @@ from mappa_kb.urls import is_generated_glossary
 
 # The same block MkDocs reads: a first line of ---, YAML, then --- (or ...) on its own line.
 _FRONT = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<text>.+?)[ \t#]*(?:\{[^}]*\})?[ \t]*$", re.M)
 _H1 = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t#]*(?:\{[^}]*\})?[ \t]*$", re.M)
 
 
@@ -110,6 +111,24 @@ def _reference_problems(
         yield Problem(shown, at("next"), "next", f"no page '{meta.next}' under docs/")
 
 
+def heading_key(heading: str) -> str:
+    """How a heading is matched: case and spacing do not matter."""
+    return " ".join(heading.casefold().split())
+
+
+def _asked_as_problems(
+    meta: PageMeta, title: str, body: str, shown: str, located: LocatedYaml
+) -> Iterator[Problem]:
+    """Each `asked_as` heading must be a heading of the page (or its title)."""
+    headings = {heading_key(m.group("text")) for m in _HEADING.finditer(body)}
+    headings.add(heading_key(title))
+    for heading in meta.asked_as:
+        if heading_key(heading) not in headings:
+            line = located.line_of(("asked_as", heading)) + 1  # front matter starts on line 2
+            message = f"no heading '{heading}' on this page: use a heading as written, or the title"
+            yield Problem(shown, line, f"asked_as.{heading}", message)
+
+
 def _load_page(
     path: Path, rel: str, shown: str, known: _Known, root: Path | None
 ) -> tuple[DocsPage | None, list[Problem]]:
@@ -136,6 +155,8 @@ def _load_page(
     title = page_title(meta, front.body)
     if title is None:
         problems.append(Problem(shown, 1, "title", "no title: add 'title' or a '# ' heading"))
+    if title is not None:
+        problems += _asked_as_problems(meta, title, front.body, shown, located)
     if problems or title is None:
         return None, problems
     return DocsPage(rel, meta, title, front.body), []

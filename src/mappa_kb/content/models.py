@@ -50,9 +50,25 @@ class Citation(Strict):
     )
 
 
+AskedAs = Annotated[
+    list[Text],
+    Field(
+        max_length=20,
+        description="Questions readers type that this answers, in their own words: a worried "
+        "member of the public (everyday words, even slang), new staff (jargon, short forms), "
+        "a lay adviser. Used by the question search; not shown on the page.",
+    ),
+]
+
+
 class KeyFact(Strict):
     text: Text = Field(description="One short factual statement, in plain words.")
     sources: list[Citation] = Field(min_length=1, description="Where this fact comes from.")
+    asked_as: AskedAs = Field(
+        default_factory=list,
+        description="Questions this fact answers by itself, in readers' own words "
+        "(the entry's asked_as holds the ones the whole entry answers).",
+    )
 
 
 class GlossaryEntry(Strict):
@@ -100,13 +116,7 @@ class GlossaryEntry(Strict):
         max_length=3,
         description="One to three questions a lay adviser might ask about this.",
     )
-    asked_as: list[Text] = Field(
-        default_factory=list,
-        max_length=12,
-        description="Questions readers type that this entry answers, in their own words: a "
-        "worried member of the public (everyday words, even slang), new staff (jargon, short "
-        "forms), a lay adviser. Used by the question search; not shown on the page.",
-    )
+    asked_as: AskedAs = Field(default_factory=list)
     sources: list[Citation] = Field(
         min_length=1, description="Sources for the summary and definition."
     )

@@ -46,6 +46,13 @@ class PageMeta(Strict):
         default_factory=list,
         description="Questions a lay adviser might ask; gathered into the question bank.",
     )
+    asked_as: dict[Text, list[Text]] = Field(
+        default_factory=dict,
+        description="Questions readers type that a section of this page answers, in their own "
+        "words, under the section's heading as written (the page's title for the page as a "
+        "whole): {'Level 3': ['who goes to a level 3 meeting', ...]}. Used by the question "
+        "search; not shown on the page.",
+    )
     topic: Slug | None = Field(
         default=None,
         description="Id of a glossary topic; groups this page's questions in the question bank.",

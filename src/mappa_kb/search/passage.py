@@ -28,3 +28,11 @@ class Passage:
     kind: PassageKind
     keywords: str = ""
     """Extra words to match on but not to show (abbreviations, aliases, area names)."""
+    asked: str = ""
+    """Questions readers ask that this passage answers, in their words (content's
+    `asked_as`), ' ; '-separated: matched in a field of their own, never shown."""
+
+    @property
+    def searched_text(self) -> str:
+        """Everything a question is matched against, one part per line."""
+        return f"{self.title}\n{self.keywords}\n{self.asked}\n{self.text}"

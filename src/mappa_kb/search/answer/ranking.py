@@ -89,7 +89,7 @@ class Ranker:
         terms = self._terms.get(hit.doc)
         if terms is None:
             p = hit.passage
-            terms = terms_and_pairs(f"{p.title}\n{p.keywords}\n{p.text}")
+            terms = terms_and_pairs(p.searched_text)
             self._terms[hit.doc] = terms
         return terms
 

@@ -24,7 +24,7 @@ from whoosh.fields import ID, STORED, TEXT, Schema
 
 from mappa_kb.search.text import STOP_WORDS, analysis_text
 
-SEARCHED_FIELDS = ("title", "keywords", "text")
+SEARCHED_FIELDS = ("title", "keywords", "asked", "text")
 _SEGMENT = re.compile(r"[;\n]")
 
 
@@ -66,6 +66,7 @@ def schema() -> Schema:
         pid=ID(stored=True, unique=True),
         title=TEXT(analyzer=_ANALYZER, stored=True, phrase=False),
         keywords=TEXT(analyzer=_ANALYZER, stored=True, phrase=False),
+        asked=TEXT(analyzer=_ANALYZER, stored=True, phrase=False),
         text=TEXT(analyzer=_ANALYZER, stored=True, phrase=False),
         url=STORED(),
         source=STORED(),

@@ -45,7 +45,7 @@ class Hit:
     doc: int
 
 
-FIELD_WEIGHTS = {"title": 2.5, "keywords": 1.2, "text": 1.0}
+FIELD_WEIGHTS = {"title": 2.5, "keywords": 1.2, "asked": 1.2, "text": 1.0}
 """A word in an entry's title or other names says more than the same word in prose."""
 PAIR_WEIGHT = 2.0
 """Words that appear side by side as asked (a name, 'level 2') outweigh scattered ones."""
@@ -77,6 +77,7 @@ class Snapshot:
                 source=fields["source"],
                 kind=cast(PassageKind, fields["kind"]),
                 keywords=fields.get("keywords", ""),
+                asked=fields.get("asked", ""),
             )
             self._passages[doc] = cached
         return cached

@@ -25,12 +25,14 @@ def _document(number: int, passage: Passage) -> dict[str, str]:
         "_stored_title": passage.title,
         "keywords": analysis_text(passage.keywords),
         "_stored_keywords": passage.keywords,
+        "asked": analysis_text(passage.asked),
+        "_stored_asked": passage.asked,
         "text": analysis_text(passage.text),
         "_stored_text": passage.text,
         "url": passage.url,
         "source": passage.source,
         "kind": passage.kind,
-        "pairs": " ".join(pairs_of(f"{passage.title}\n{passage.keywords}\n{passage.text}")),
+        "pairs": " ".join(pairs_of(passage.searched_text)),
     }
 
 

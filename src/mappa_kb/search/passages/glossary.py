@@ -35,6 +35,7 @@ def entry_passages(entry: GlossaryEntry, glossary: Glossary) -> Iterator[Passage
         source=cite(entry.sources, glossary),
         kind="glossary",
         keywords=" ; ".join([names, *entry.questions]),
+        asked=" ; ".join(entry.asked_as),
     )
     for fact in entry.key_facts:
         yield Passage(
@@ -44,6 +45,7 @@ def entry_passages(entry: GlossaryEntry, glossary: Glossary) -> Iterator[Passage
             source=cite(fact.sources, glossary),
             kind="fact",
             keywords=names,
+            asked=" ; ".join(fact.asked_as),
         )
     if entry.legal_basis:
         yield Passage(

@@ -74,6 +74,7 @@ def make_lexicon(
     texts: list[str] = [p.title for p in passages]
     texts += [p.text for p in passages]
     texts += [p.keywords for p in passages]
+    texts += [p.asked for p in passages]
     texts += [name for e in entries for name in e.names]
     unique_areas = sorted({a.strip() for a in areas if a.strip()}, key=str.casefold)
     return Lexicon(

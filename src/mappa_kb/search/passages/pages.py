@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from mappa_kb import urls
-from mappa_kb.content.docs_pages import DocsPage
+from mappa_kb.content.docs_pages import DocsPage, heading_key
 from mappa_kb.content.models import Source
 from mappa_kb.search.passage import Passage
 from mappa_kb.search.passages.html_text import split_sections
@@ -39,6 +39,7 @@ def page_passages(
         url = urls.url(src)
         source = _page_source(page, sources, f"{SITE_NAME}: {page_title}")
         keywords = " ; ".join(page.meta.questions)
+        asked = {heading_key(h): " ; ".join(qs) for h, qs in page.meta.asked_as.items()}
         for section in sections:
             if not section.text:
                 continue
@@ -53,6 +54,8 @@ def page_passages(
                     source=source,
                     kind="page",
                     keywords=keywords if section.level <= 1 else "",
+                    asked=asked.get(heading_key(heading), "")
+                    or (asked.get(heading_key(page_title), "") if section.level <= 1 else ""),
                 )
             )
     return passages
