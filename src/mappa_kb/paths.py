@@ -56,6 +56,11 @@ class ProjectPaths:
         return self.data_dir / "phrasing.yaml"
 
     @property
+    def english_words_file(self) -> Path:
+        """English words the spelling correction never rewrites (scripts/make_english_words.py)."""
+        return self.data_dir / "english-words.txt.gz"
+
+    @property
     def site_dir(self) -> Path:
         return self.root / "site"
 

@@ -8,6 +8,7 @@ problem with the file's name, the same way as a typo in a field.
 
 from __future__ import annotations
 
+import gzip
 import os
 import stat
 from functools import lru_cache
@@ -20,6 +21,8 @@ MAX_YAML_BYTES = 256 * 1024
 """A glossary entry is a few kilobytes and a statistics file about ten."""
 MAX_PAGE_BYTES = 1024 * 1024
 """The longest hand-written page is about 30 kilobytes."""
+MAX_WORD_LIST_BYTES = 2 * 1024 * 1024
+"""The English word list is about 170 kilobytes, gzipped."""
 
 
 def _kind(mode: int) -> str:
@@ -91,6 +94,26 @@ def read_text(
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         return None, Problem(shown, line, "", f"not UTF-8 text ({exc.reason})")
+
+
+def read_word_list(
+    path: Path, shown: str, root: Path | None
+) -> tuple[frozenset[str], list[Problem]]:
+    """A gzipped list of lower-case words, one per line (none when the file is absent)."""
+    if not path.exists():
+        return frozenset(), []
+    try:
+        _, refusal = _refusal(path, root, MAX_WORD_LIST_BYTES)
+        if refusal is not None:
+            return frozenset(), [Problem(shown, 0, "", refusal)]
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError, gzip.BadGzipFile) as exc:
+        return frozenset(), [Problem(shown, 0, "", f"not a gzipped word list: {exc}")]
+    words = frozenset(text.split())
+    odd = sorted(w for w in words if not w.isalpha() or not w.islower())[:3]
+    if odd:
+        return frozenset(), [Problem(shown, 0, "", f"only lower-case words, one a line: {odd}")]
+    return words, []
 
 
 def yaml_problem(shown: str, exc: YamlSyntaxError, line_offset: int = 0) -> Problem:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from mappa_kb import urls
 from mappa_kb.content.areas import read_area_names
 from mappa_kb.content.docs_pages import DocsPage, read_docs_pages
-from mappa_kb.content.files import forget_folders
+from mappa_kb.content.files import forget_folders, read_word_list
 from mappa_kb.content.glossary import Glossary, read_glossary, read_registries
 from mappa_kb.content.models import Source, Topic
 from mappa_kb.content.phrasing import PhrasingFile, read_phrasing
@@ -33,6 +33,8 @@ class Project:
     area_names: dict[str, str]
     """Other names of statistics areas, lower case -> area id ('cambs' -> ...)."""
     phrasing: PhrasingFile
+    english_words: frozenset[str] = frozenset()
+    """Words the spelling correction never rewrites, though the site may not use them."""
 
     @property
     def sources(self) -> dict[str, Source]:
@@ -77,6 +79,9 @@ def read_project(paths: ProjectPaths) -> tuple[Project | None, list[Problem]]:
     shown = display_path(paths.phrasing_file, root)
     phrasing, found = read_phrasing(paths.phrasing_file, shown, root)
     problems += found
+    shown = display_path(paths.english_words_file, root)
+    english, found = read_word_list(paths.english_words_file, shown, root)
+    problems += found
     pages: dict[str, DocsPage] = {}
     if glossary is not None:
         # Pages cite the glossary's sources and topics, and may point at generated pages.
@@ -87,7 +92,7 @@ def read_project(paths: ProjectPaths) -> tuple[Project | None, list[Problem]]:
         problems += found
     if problems or glossary is None or statistics is None:
         return None, problems
-    return Project(paths, glossary, statistics, pages, area_names, phrasing), []
+    return Project(paths, glossary, statistics, pages, area_names, phrasing, english), []
 
 
 def load_statistics(paths: ProjectPaths) -> StatisticsSet:

@@ -7,10 +7,13 @@ starting fast, and keeps YAML and pydantic out of the reader's browser).
 
 from __future__ import annotations
 
+import gzip
 import json
 from dataclasses import dataclass, field
 
 LEXICON_FILE = "lexicon.json"
+ENGLISH_FILE = "english-words.txt.gz"
+"""Beside the lexicon: English words, kept out of its JSON (they are most of its size)."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,16 @@ class Lexicon:
     phrasing: PhrasingTables = field(default_factory=PhrasingTables)
     area_names: dict[str, str] = field(default_factory=dict)
     """Other names of areas, lower case -> the area as in `areas` ('cambs' -> ...)."""
+    english: frozenset[str] = frozenset()
+    """English words (ENGLISH_FILE): never corrected, though the site may not use them."""
+
+    def english_bytes(self) -> bytes:
+        text = "\n".join(sorted(self.english)) + "\n"
+        return gzip.compress(text.encode("utf-8"), 9, mtime=0)
+
+    @staticmethod
+    def english_from(data: bytes) -> frozenset[str]:
+        return frozenset(gzip.decompress(data).decode("utf-8").split())
 
     def to_json(self) -> str:
         data = {

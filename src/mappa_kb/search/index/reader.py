@@ -22,7 +22,7 @@ from whoosh.scoring import BM25F
 
 from mappa_kb.search.index.analysis import SEARCHED_FIELDS, pair
 from mappa_kb.search.index.integrity import README, REBUILD, find_damage
-from mappa_kb.search.lexicon import LEXICON_FILE, Lexicon
+from mappa_kb.search.lexicon import ENGLISH_FILE, LEXICON_FILE, Lexicon
 from mappa_kb.search.passage import Passage, PassageKind
 
 
@@ -153,6 +153,8 @@ def load_snapshot(index_dir: Path) -> Snapshot:
                 with storage.create_file(name) as out:
                     out.write(data)
             lexicon = Lexicon.from_json(storage.open_file(LEXICON_FILE).read().decode("utf-8"))
+            if ENGLISH_FILE in files:
+                lexicon.english = Lexicon.english_from(files[ENGLISH_FILE])
             return Snapshot(storage, lexicon, key)
         except FileNotFoundError:
             time.sleep(0.05)  # between the two renames of a swap: try again shortly

@@ -69,6 +69,8 @@ def make_lexicon(
     passages: list[Passage],
     phrasing: PhrasingTables,
     area_names: dict[str, str],
+    *,
+    english: frozenset[str] = frozenset(),
 ) -> Lexicon:
     """The lexicon of these entries, areas and passages."""
     texts: list[str] = [p.title for p in passages]
@@ -83,6 +85,7 @@ def make_lexicon(
         count_words(texts),
         phrasing,
         {name.casefold(): area for name, area in area_names.items()},
+        english,
     )
 
 
@@ -95,4 +98,5 @@ def build_lexicon(project: Project, passages: list[Passage]) -> Lexicon:
         passages,
         phrasing_tables(project.phrasing),
         other_area_names(project, areas),
+        english=project.english_words,
     )

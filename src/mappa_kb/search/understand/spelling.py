@@ -71,8 +71,6 @@ class SpellingCorrector:
             return None
         best: tuple[int, int, str] | None = None
         for candidate in set(self._candidates(word)):
-            if len(word) <= 5 and len(candidate) != len(word):
-                continue  # 'many' is not a misspelt 'any': short words only swap letters
             distance = edit_distance(word, candidate, limit + 1)
             if distance > limit:
                 continue

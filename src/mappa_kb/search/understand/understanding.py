@@ -114,6 +114,7 @@ class Understanding:
             or lower in self.phrasing_words
             or lower in QUESTION_WORDS
             or lower in EVERYDAY_WORDS
+            or lower in self.lexicon.english  # a real word is never "corrected"
             or analyze_word(lower) in self.vocabulary_terms
         ):
             return None
