@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MakeProject, entry_yaml
+from conftest import MakeProject, docs_page, entry_yaml
 from mappa_kb.build import build_all
 from mappa_kb.paths import ProjectPaths
 
@@ -170,3 +170,20 @@ def test_site_dir_is_swapped_not_merged(built: ProjectPaths, tmp_path: Path) -> 
     stale.write_text("old", encoding="utf-8")
     build_all(built)
     assert not stale.exists()
+
+
+def test_a_name_broken_over_two_lines_links_to_its_own_entry(make_project: MakeProject) -> None:
+    police = entry_yaml("police", "Police", summary="The police.")
+    mdp = entry_yaml(
+        "ministry-of-defence-police", "Ministry of Defence Police", summary="MOD police."
+    )
+    page = docs_page("# Forces\n\nThe Ministry of Defence\nPolice can apply for an order.\n")
+    project = make_project(
+        entries={"police": police, "ministry-of-defence-police": mdp}, docs={"forces.md": page}
+    )
+    build_all(project)
+    html = (project.site_dir / "forces" / "index.html").read_text(encoding="utf-8")
+    linked = re.findall(r'<a class="kb-term" href="([^"]+)">([^<]+)</a>', html)
+    assert [(href, " ".join(text.split())) for href, text in linked] == [
+        ("../glossary/ministry-of-defence-police/", "Ministry of Defence Police")
+    ]

@@ -55,9 +55,18 @@ class TermMatcher:
                 self._unworded.append(tooltip)
         self._lengths = {first: sorted(n, reverse=True) for first, n in lengths.items()}
 
-    def _here(self, text: str, start: int, term: str) -> bool:
-        """The term stands at `start` as whole words."""
-        return text.startswith(term, start) and self._ends_on_a_boundary(text, start + len(term))
+    def _span(self, text: str, start: int, term: str) -> int | None:
+        """Where the term ends if it stands at `start` as whole words, else None. A line
+        break or extra spaces between its words still count ("Ministry of Defence\nPolice"
+        is the force's name, not "Police")."""
+        if text.startswith(term, start):
+            end = start + len(term)
+        else:
+            spaced = re.match(r"\s+".join(re.escape(part) for part in term.split()), text[start:])
+            if spaced is None:
+                return None
+            end = start + spaced.end()
+        return end if self._ends_on_a_boundary(text, end) else None
 
     def _ends_on_a_boundary(self, text: str, end: int) -> bool:
         before, after = text[end - 1 : end], text[end : end + 1]
@@ -72,18 +81,20 @@ class TermMatcher:
             start = word.start()
             if start < reached:
                 continue
-            best: Tooltip | None = None
+            best: tuple[Tooltip, int] | None = None
             for count in self._lengths.get(word.group(), ()):
                 if i + count > len(words):
                     continue
                 key = tuple(w.group() for w in words[i : i + count])
                 for tooltip in self._by_words.get(key, ()):
-                    longer = best is None or len(tooltip.text) > len(best.text)
-                    if longer and self._here(text, start, tooltip.text):
-                        best = tooltip
+                    if best is not None and len(tooltip.text) <= len(best[0].text):
+                        continue
+                    end = self._span(text, start, tooltip.text)
+                    if end is not None:
+                        best = (tooltip, end)
             if best is not None:
-                found.append(Found(start, start + len(best.text), best))
-                reached = start + len(best.text)
+                found.append(Found(start, best[1], best[0]))
+                reached = best[1]
         if self._unworded:
             found = self._add_unworded(text, found)
         return found
@@ -121,7 +132,7 @@ class TermsTreeprocessor(Treeprocessor):  # type: ignore[misc]
         made: list[etree.Element] = []
         for item, following in zip(found, [*found[1:], None], strict=True):
             abbr = etree.Element("abbr", {"title": item.tooltip.title})
-            abbr.text = AtomicString(item.tooltip.text)
+            abbr.text = AtomicString(text[item.start : item.end])
             abbr.tail = text[item.end : following.start if following else len(text)]
             made.append(abbr)
         return text[: found[0].start], made

@@ -131,7 +131,8 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
         generated = self.generated.get(src)
 
         def entry_for(text: str) -> str | None:
-            return self._entry_for_text.get(html.unescape(text))
+            # A name broken over two lines is still that name.
+            return self._entry_for_text.get(" ".join(html.unescape(text).split()))
 
         def url_for(entry_id: str) -> str:
             target = files.get_file_from_path(urls.entry_page(entry_id))
