@@ -56,6 +56,11 @@ class ProjectPaths:
         return self.data_dir / "phrasing.yaml"
 
     @property
+    def elsewhere_file(self) -> Path:
+        """Places the site holds nothing for, so the Q&A says so."""
+        return self.data_dir / "elsewhere.yaml"
+
+    @property
     def english_words_file(self) -> Path:
         """English words the spelling correction never rewrites (scripts/make_english_words.py)."""
         return self.data_dir / "english-words.txt.gz"

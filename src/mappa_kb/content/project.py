@@ -7,11 +7,12 @@ check runs in every path, and a problem anywhere is reported with all the others
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mappa_kb import urls
 from mappa_kb.content.areas import read_area_names
 from mappa_kb.content.docs_pages import DocsPage, read_docs_pages
+from mappa_kb.content.elsewhere import Elsewhere, read_elsewhere
 from mappa_kb.content.files import forget_folders, read_word_list
 from mappa_kb.content.glossary import Glossary, read_glossary, read_registries
 from mappa_kb.content.models import Source, Topic
@@ -33,6 +34,8 @@ class Project:
     area_names: dict[str, str]
     """Other names of statistics areas, lower case -> area id ('cambs' -> ...)."""
     phrasing: PhrasingFile
+    elsewhere: Elsewhere = field(default_factory=Elsewhere)
+    """Places the site holds nothing for (data/elsewhere.yaml)."""
     english_words: frozenset[str] = frozenset()
     """Words the spelling correction never rewrites, though the site may not use them."""
 
@@ -79,6 +82,12 @@ def read_project(paths: ProjectPaths) -> tuple[Project | None, list[Problem]]:
     shown = display_path(paths.phrasing_file, root)
     phrasing, found = read_phrasing(paths.phrasing_file, shown, root)
     problems += found
+    held = {*area_names}
+    if statistics is not None:
+        held |= {" ".join(statistics.area_name(a).casefold().split()) for a in statistics.by_area}
+    shown = display_path(paths.elsewhere_file, root)
+    elsewhere, found = read_elsewhere(paths.elsewhere_file, shown, root, held)
+    problems += found
     shown = display_path(paths.english_words_file, root)
     english, found = read_word_list(paths.english_words_file, shown, root)
     problems += found
@@ -92,7 +101,8 @@ def read_project(paths: ProjectPaths) -> tuple[Project | None, list[Problem]]:
         problems += found
     if problems or glossary is None or statistics is None:
         return None, problems
-    return Project(paths, glossary, statistics, pages, area_names, phrasing, english), []
+    project = Project(paths, glossary, statistics, pages, area_names, phrasing, elsewhere, english)
+    return project, []
 
 
 def load_statistics(paths: ProjectPaths) -> StatisticsSet:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 LEXICON_FILE = "lexicon.json"
 ENGLISH_FILE = "english-words.txt.gz"
@@ -26,6 +26,32 @@ class Entry:
     names: tuple[str, ...]
     """Term, abbreviations and aliases, as written."""
     abbreviations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number the statistics hold (a table cell, a single figure or a share worked
+    out from them), as answers that compute with figures need it."""
+
+    area: str
+    """The area's name as readers know it, e.g. 'London'."""
+    year: str
+    key: str
+    """Dotted key ('eligible.level2.total'), a single figure's key, or a derived name."""
+    table: str
+    """The table's key, or '' for a single or derived figure."""
+    row: str
+    column: str
+    value: float
+    shown: str
+    """As written: '10,621' or '98.7%'."""
+    label: str
+    """What it counts and when, without the area and the number."""
+    text: str
+    """The statistic passage's text, which links a search hit to its figure."""
+    url: str
+    source: str
+    derived: bool = False
 
 
 @dataclass
@@ -52,6 +78,11 @@ class Lexicon:
     phrasing: PhrasingTables = field(default_factory=PhrasingTables)
     area_names: dict[str, str] = field(default_factory=dict)
     """Other names of areas, lower case -> the area as in `areas` ('cambs' -> ...)."""
+    figures: list[Figure] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    """Places in England and Wales the site holds no figures for (data/elsewhere.yaml)."""
+    outside: list[str] = field(default_factory=list)
+    """Places outside England and Wales, which the site does not cover."""
     english: frozenset[str] = frozenset()
     """English words (ENGLISH_FILE): never corrected, though the site may not use them."""
 
@@ -82,6 +113,9 @@ class Lexicon:
             "idioms": sorted(self.phrasing.idioms),
             "essential": sorted(self.phrasing.essential),
             "area_names": self.area_names,
+            "figures": [asdict(f) for f in self.figures],
+            "places": self.places,
+            "outside": self.outside,
         }
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
@@ -109,4 +143,7 @@ class Lexicon:
                 set(data.get("essential", [])),
             ),
             dict(data.get("area_names", {})),
+            [Figure(**f) for f in data.get("figures", [])],
+            list(data.get("places", [])),
+            list(data.get("outside", [])),
         )

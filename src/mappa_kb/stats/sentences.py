@@ -56,6 +56,11 @@ class FigureSentence:
     text: str
     keywords: str
     derived: bool = False
+    value: float = 0.0
+    shown: str = ""
+    """The number as written in `text`: '10,621' or '98.7%'."""
+    label: str = ""
+    """What is counted and when: `text` without the area and the number."""
 
 
 def anchor_for(key: str) -> str:
@@ -117,6 +122,9 @@ def figure_sentences(stats: AreaYearStatistics) -> list[FigureSentence]:
                         anchor=anchor_for(key),
                         title=f"{stats.area_name} {stats.year}: {table.title}",
                         text=f"{text}: {count(value)}.",
+                        value=value,
+                        shown=count(value),
+                        label=text.removeprefix(f"{stats.area_name}: "),
                         keywords=_keywords(
                             stats,
                             _TABLE_WORDS[table.key],
@@ -140,11 +148,15 @@ def figure_sentences(stats: AreaYearStatistics) -> list[FigureSentence]:
                 anchor=anchor_for(figure.key),
                 title=f"{stats.area_name} {stats.year}: {figure.title}",
                 text=f"{stats.area_name}: {figure.sentence}, {when}: {count(value)}.",
+                value=value,
+                shown=count(value),
+                label=f"{figure.sentence}, {when}",
                 keywords=_keywords(stats, figure.title),
             )
         )
     for info in DERIVED:
-        shown = percent(derived_value(stats, info.key))
+        exact = derived_value(stats, info.key)
+        shown = percent(exact)
         out.append(
             FigureSentence(
                 key=info.key,
@@ -154,6 +166,9 @@ def figure_sentences(stats: AreaYearStatistics) -> list[FigureSentence]:
                 f"{shown} (worked out from the report's figures).",
                 keywords=_keywords(stats, info.title, "percentage rate share"),
                 derived=True,
+                value=float(exact) if exact is not None else 0.0,
+                shown=shown,
+                label=f"{info.sentence}, {human_day(stats, info.snapshot)}",
             )
         )
     return out

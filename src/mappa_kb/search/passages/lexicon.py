@@ -9,8 +9,9 @@ from collections.abc import Iterable
 from mappa_kb import urls
 from mappa_kb.content.phrasing import PhrasingFile
 from mappa_kb.content.project import Project
-from mappa_kb.search.lexicon import Entry, Lexicon, PhrasingTables
+from mappa_kb.search.lexicon import Entry, Figure, Lexicon, PhrasingTables
 from mappa_kb.search.passage import Passage
+from mappa_kb.search.passages.statistics import figures
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*")
 
@@ -71,6 +72,9 @@ def make_lexicon(
     area_names: dict[str, str],
     *,
     english: frozenset[str] = frozenset(),
+    figures: list[Figure] | None = None,
+    places: list[str] | None = None,
+    outside: list[str] | None = None,
 ) -> Lexicon:
     """The lexicon of these entries, areas and passages."""
     texts: list[str] = [p.title for p in passages]
@@ -85,6 +89,9 @@ def make_lexicon(
         count_words(texts),
         phrasing,
         {name.casefold(): area for name, area in area_names.items()},
+        figures or [],
+        places or [],
+        outside or [],
         english,
     )
 
@@ -99,4 +106,7 @@ def build_lexicon(project: Project, passages: list[Passage]) -> Lexicon:
         phrasing_tables(project.phrasing),
         other_area_names(project, areas),
         english=project.english_words,
+        figures=figures(project.statistics),
+        places=project.elsewhere.places,
+        outside=project.elsewhere.outside,
     )
