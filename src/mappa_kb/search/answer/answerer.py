@@ -7,21 +7,24 @@ module puts them together and shapes the result that the CLI and the API return.
 from __future__ import annotations
 
 import threading
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mappa_kb.search.answer.figures import Worked
 from mappa_kb.search.answer.ranking import Ranker
 from mappa_kb.search.answer.trim import ANSWER_CHARS, trim
 from mappa_kb.search.index.reader import SearchIndex, Snapshot
+from mappa_kb.search.lexicon import Figure
+from mappa_kb.search.passage import BULLET
 from mappa_kb.search.understand.intents import Intent
 from mappa_kb.search.understand.question import Question
 
 __all__ = ["ANSWER_CHARS", "Answer", "Answerer", "Result"]
 
 CANDIDATES = 40
-PER_URL = 2
-"""At most this many answers from one place on the site, so the list shows choices."""
+VERSION = 1
+"""The answer's JSON shape; raised when a field changes meaning or goes away."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,10 @@ class Answer:
     source: str
     kind: str
     score: float
+    figures: list[Figure] = field(default_factory=list)
+    """The numbers an answer worked out from figures used (sums, shares, comparisons)."""
+    working: str | None = None
+    """How it was worked out: 'Level 2: 303 + Level 3: 25 = 328'."""
 
 
 @dataclass(frozen=True)
@@ -39,13 +46,39 @@ class Result:
     query: str
     corrected: str | None
     answers: list[Answer]
+    """The best answer first, then other places that answer it: one per page."""
+    shape: str = "text"
+    """How the best answer reads: 'definition', 'figure', 'sum', 'share', 'comparison',
+    'list', 'text', or 'not-covered' when nothing on the site answers it."""
+    scope: str | None = None
+    """What the site holds, when the question asks for somewhere or some year it does not."""
+    not_covered: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "version": VERSION,
             "query": self.query,
             "corrected": self.corrected,
+            "shape": self.shape,
+            "scope": self.scope,
+            "not_covered": self.not_covered,
             "answers": [asdict(a) for a in self.answers],
         }
+
+
+def _shape(question: Question, answers: list[Answer], worked: Worked | None) -> str:
+    if not answers:
+        return "not-covered"
+    if worked is not None:
+        return worked.shape
+    best = answers[0]
+    if best.kind == "statistic":
+        return "figure"
+    if Intent.LIST in question.intents and best.text.count(BULLET) >= 2:
+        return "list"
+    if best.kind == "glossary" and Intent.ASKS_WHAT in question.intents:
+        return "definition"
+    return "text"
 
 
 class Answerer:
@@ -71,30 +104,44 @@ class Answerer:
     def ask(self, question: str, k: int = 5) -> Result:
         ranker = self._ranker_for(self.index.snapshot())
         understood = ranker.understanding.understand(question)
+        scope = ranker.figures.scope(understood)
         if not understood.terms or k < 1:
-            return Result(understood.text, understood.corrected, [])
+            return Result(understood.text, understood.corrected, [], "not-covered", None, True)
         hits = ranker.snapshot.search(understood.terms, limit=max(CANDIDATES, 4 * k))
         ranked = sorted(((ranker.weight(understood, h), h) for h in hits), key=lambda x: -x[0])
+        found = [hit.passage for score, hit in ranked if score > 0]
+        worked = None if scope else ranker.figures.work_out(understood, found[:10])
         answers: list[Answer] = []
-        seen_text: set[str] = set()
-        per_url: dict[str, int] = {}
+        if worked is not None:
+            answers.append(
+                Answer(
+                    worked.title,
+                    worked.text,
+                    worked.url,
+                    worked.source,
+                    "statistic",
+                    0.0,
+                    worked.figures,
+                    worked.working,
+                )
+            )
+        pages = {a.url.split("#", 1)[0] for a in answers}
         for score, hit in ranked:
             p = hit.passage
-            if p.text in seen_text or per_url.get(p.url, 0) >= PER_URL or score <= 0:
-                continue
-            seen_text.add(p.text)
-            per_url[p.url] = per_url.get(p.url, 0) + 1
+            page = p.url.split("#", 1)[0]
+            if page in pages or score <= 0 or len(answers) >= k:
+                continue  # one answer a page: the list shows other places, not the same one
+            pages.add(page)
             top = p.kind in {"glossary", "page"} and Intent.ASKS_WHAT in understood.intents
             answers.append(
                 Answer(
-                    p.title,
-                    trim(p.text, understood, top),
-                    p.url,
-                    p.source,
-                    p.kind,
-                    round(score, 3),
+                    p.title, trim(p.text, understood, top), p.url, p.source, p.kind, round(score, 3)
                 )
             )
-            if len(answers) == k:
-                break
-        return Result(understood.text, understood.corrected, answers)
+        if scope is not None and scope.not_covered:
+            return Result(
+                understood.text, understood.corrected, answers, "not-covered", scope.message, True
+            )
+        shape = _shape(understood, answers, worked)
+        message = scope.message if scope else None
+        return Result(understood.text, understood.corrected, answers, shape, message)

@@ -147,10 +147,8 @@ class FigureBook:
         text = question.corrected or question.text
         outside = self._outside.search(text) if self._outside else None
         if outside and not _ABOUT_ABROAD.search(text) and not question.areas:
-            place = outside.group(0)
-            message = (
-                f"This site is about MAPPA in England and Wales. It does not cover {place}."
-            )
+            where = outside.group(0)
+            message = f"This site is about MAPPA in England and Wales. It does not cover {where}."
             return Scope(message, True)
         if Intent.COUNT not in question.intents:
             return None
@@ -196,7 +194,9 @@ class FigureBook:
     def _compared(self, question: Question, text: str, first: Figure) -> Worked | None:
         """'Which area had the higher rate': the same figure for every area held."""
         asks = _COMPARE.search(text) is not None or Intent.COMPARE in question.intents
-        if not asks or (len(question.areas) < 2 and not re.search(r"\b(which|what) area", text, re.I)):
+        if not asks or (
+            len(question.areas) < 2 and not re.search(r"\b(which|what) area", text, re.I)
+        ):
             return None
         alike = [
             f for (area, year, key), f in sorted(self.cells.items())
@@ -210,9 +210,7 @@ class FigureBook:
         difference = high.value - low.value
         unit = "percentage points" if first.derived else ""
         gap = f"{_number(difference)} {unit}".strip()
-        verdict = (
-            f"{high.area} is higher, by {gap}." if difference else "They are the same."
-        )
+        verdict = f"{high.area} is higher, by {gap}." if difference else "They are the same."
         label = first.label[:1].upper() + first.label[1:]
         return Worked(
             "comparison",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from mappa_kb.search.answer.figures import FigureBook
 from mappa_kb.search.answer.shapes import BOOSTS, SHAPES
 from mappa_kb.search.index.analysis import analyze, pair, pairs_of
 from mappa_kb.search.index.reader import Hit, Snapshot
@@ -82,6 +83,7 @@ class Ranker:
     def __init__(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
         self.understanding = Understanding(snapshot.lexicon)
+        self.figures = FigureBook(snapshot.lexicon)
         self.entry_urls = {e.url: e.id for e in snapshot.lexicon.entries}
         self._terms: dict[int, set[str]] = {}
 
