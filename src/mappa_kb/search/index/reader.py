@@ -27,7 +27,19 @@ from mappa_kb.search.passage import Passage, PassageKind
 
 
 class IndexMissing(Exception):
-    """No usable index: `mappa-kb build` has not been run (or the folder is damaged)."""
+    """No usable index: `mappa-kb build` has not been run (or the folder is damaged).
+
+    The message names the folder, for whoever runs the command; `without_folder` says
+    the same to someone elsewhere (an API client), who has no business knowing it.
+    """
+
+    def __init__(self, message: str, index_dir: Path) -> None:
+        super().__init__(message)
+        self.index_dir = index_dir
+
+    def without_folder(self) -> str:
+        text = str(self).replace(f" in {self.index_dir}", "")
+        return text.replace(str(self.index_dir), "the index folder")  # inside OS errors
 
 
 @dataclass(frozen=True)
@@ -145,7 +157,7 @@ def load_snapshot(index_dir: Path) -> Snapshot:
             damage = find_damage(files)
             if damage:
                 raise IndexMissing(
-                    f"the search index in {index_dir} is damaged: {damage}; {REBUILD}"
+                    f"the search index in {index_dir} is damaged: {damage}; {REBUILD}", index_dir
                 )
             storage = RamStorage()
             for name, data in files.items():
@@ -159,9 +171,9 @@ def load_snapshot(index_dir: Path) -> Snapshot:
             raise
         except Exception as exc:  # damaged or foreign folder
             raise IndexMissing(
-                f"the search index in {index_dir} cannot be read ({exc}); {REBUILD}"
+                f"the search index in {index_dir} cannot be read ({exc}); {REBUILD}", index_dir
             ) from exc
-    raise IndexMissing(f"no search index in {index_dir}: run 'mappa-kb build' first")
+    raise IndexMissing(f"no search index in {index_dir}: run 'mappa-kb build' first", index_dir)
 
 
 class SearchIndex:
