@@ -9,10 +9,10 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
-from fastapi.staticfiles import StaticFiles
 
 from mappa_kb.paths import ProjectPaths
 from mappa_kb.search.api import install as install_search_routes
+from mappa_kb.server.static_files import SnapshotStaticFiles
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -49,5 +49,5 @@ def create_app(project: ProjectPaths, site_dir: Path | None = None) -> FastAPI:
         install(app, project)
     site = site_dir or project.site_dir
     if site.is_dir():
-        app.mount("/", StaticFiles(directory=site, html=True), name="site")
+        app.mount("/", SnapshotStaticFiles(site), name="site")
     return app
