@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,10 +90,13 @@ def static_server(site_dir: Path, log: Path) -> Server:
     return start_server("static server", argv, port, log)
 
 
-def app_server(project_root: Path, log: Path) -> Server:
-    """`mappa-kb serve --no-build`: the built site plus the Q&A API, as readers run it."""
+def app_server(project_root: Path, log: Path, options: Sequence[str] = ()) -> Server:
+    """`mappa-kb serve --no-build`: the built site plus the Q&A API, as readers run it.
+
+    `options` are more serve options, such as shorter deadlines for slow clients.
+    """
     port = free_port()
     launcher = "import sys; from mappa_kb.cli import main; sys.exit(main())"
     argv = [sys.executable, "-c", launcher, "serve", "--no-build"]
-    argv += ["--root", str(project_root), "--host", HOST, "--port", str(port)]
+    argv += ["--root", str(project_root), "--host", HOST, "--port", str(port), *options]
     return start_server("mappa-kb serve", argv, port, log)

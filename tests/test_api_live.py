@@ -18,6 +18,7 @@ import pytest
 from search_support import PASSAGES, build_fixture_index
 from servers import HOST, Server, app_server
 
+from mappa_kb.api import SECURITY_HEADERS
 from mappa_kb.paths import ProjectPaths
 
 QUESTION = "probation delivery unit"
@@ -143,3 +144,41 @@ def test_malformed_requests_on_the_wire_never_get_a_server_error(
     assert status_line[:10] in (b"HTTP/1.1 2", b"HTTP/1.1 4"), status_line
     server.check_alive()
     assert "Traceback" not in server.output()
+
+
+def raw_reply(server: Server, raw: bytes) -> tuple[str, dict[str, str]]:
+    """Send `raw` as is; the status line and headers of the reply (read to the close)."""
+    port = int(server.url.rsplit(":", 1)[1])
+    with socket.create_connection((HOST, port), timeout=10) as sock:
+        sock.sendall(raw)
+        reply = b""
+        while chunk := sock.recv(65536):
+            reply += chunk
+    status, *lines = reply.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in lines)
+    return status, {name.lower(): value for name, value in headers.items()}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"GET / HTTP/1.1\r\nHost: x\r\nno colon in this header\r\n\r\n",
+        b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n",
+        b"GET / HTTP/1.1\r\n\r\n",
+    ],
+    ids=["header", "length", "no-host"],
+)
+def test_replies_to_malformed_requests_carry_the_security_headers(
+    shared_server: Server, raw: bytes
+) -> None:
+    status, headers = raw_reply(shared_server, raw)
+    assert status.startswith("HTTP/1.1 400"), status
+    for name, value in SECURITY_HEADERS.items():
+        assert headers.get(name.lower()) == value, name
+    assert "server" not in headers
+
+
+def test_the_server_does_not_name_itself(shared_server: Server) -> None:
+    with httpx.Client(base_url=shared_server.url) as client:
+        for path in ("/", "/api/ask?q=sro", "/api/ask", "/no-such-page"):
+            assert "server" not in client.get(path).headers, path

@@ -94,6 +94,7 @@ def test_the_api_says_what_is_wrong_and_how_to_rebuild(damaged: tuple[ProjectPat
     assert response.status_code == 503
     detail = response.json()["detail"]
     assert what in detail and REBUILD in detail, detail
+    assert str(project.root) not in response.text  # the server's folders are its own
 
 
 def test_rebuilding_puts_it_right(damaged: tuple[ProjectPaths, str]) -> None:

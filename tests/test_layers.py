@@ -40,9 +40,11 @@ ALLOWED: dict[str, set[str]] = {
     "search.build": BASE | SEARCH_CORE | {"content", "search.passages", "search.index"},
     "search.api": BASE | SEARCH_CORE | {"search.index", "search.answer"},
     "build": BASE | {"content", "stats", "render", "site", "search.build"},
-    "api": BASE | {"search.api"},
+    "server": set(),
+    "api": BASE | {"search.api", "server"},
     "evaluation": BASE | SEARCH_CORE,
     "cli": {*BASE, "content", "stats", "render", "site", "search", "build", "api", "cli"}
+    | {"server"}
     | {f"search.{part}" for part in ("index", "answer", "build", "passages", "understand")},
 }
 

@@ -103,8 +103,31 @@ def test_odd_query_strings_never_give_5xx(client: TestClient, raw: str) -> None:
     assert client.get(f"/api/ask?{raw}").status_code < 500
 
 
-def test_no_index_is_503_with_a_message(tmp_path: Path) -> None:
+@pytest.mark.parametrize("damaged", [False, True])
+def test_no_index_is_503_with_a_message_that_names_no_folder(tmp_path: Path, damaged: bool) -> None:
+    if damaged:
+        (tmp_path / "search_index").mkdir()
+        (tmp_path / "search_index" / "lexicon.json").write_text("{", encoding="utf-8")
     with TestClient(create_app(ProjectPaths.at(tmp_path))) as empty:
         response = empty.get("/api/ask", params={"q": "sro"})
     assert response.status_code == 503
     assert "mappa-kb build" in response.json()["detail"]
+    assert str(tmp_path) not in response.text
+    assert "search_index" not in response.text
+
+
+def test_head_is_get_without_the_body(client: TestClient) -> None:
+    get = client.get("/api/ask", params={"q": "sro"})
+    head = client.head("/api/ask", params={"q": "sro"})
+    assert head.status_code == 200
+    assert head.content == b""
+    for name in ("content-type", "content-length", "cache-control", *SECURITY_HEADERS):
+        assert head.headers[name] == get.headers[name]
+    assert client.head("/api/ask").status_code == 422  # the same limits as GET
+
+
+def test_the_openapi_document_describes_the_ask_api_only(client: TestClient) -> None:
+    """Public on purpose (see README, API): other tools may ask too. Anything more
+    appearing here would be published by accident."""
+    spec = client.get("/openapi.json").json()
+    assert {path: set(methods) for path, methods in spec["paths"].items()} == {"/api/ask": {"get"}}

@@ -9,11 +9,11 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
-from fastapi.staticfiles import StaticFiles
 
 from mappa_kb.csp import policy, site_script_hashes
 from mappa_kb.paths import ProjectPaths
 from mappa_kb.search.api import install as install_search_routes
+from mappa_kb.server.static_files import SnapshotStaticFiles
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -48,5 +48,5 @@ def create_app(project: ProjectPaths, site_dir: Path | None = None) -> FastAPI:
     for install in ROUTE_INSTALLERS:
         install(app, project)
     if site.is_dir():
-        app.mount("/", StaticFiles(directory=site, html=True), name="site")
+        app.mount("/", SnapshotStaticFiles(site), name="site")
     return app

@@ -6,6 +6,7 @@ import argparse
 
 from mappa_kb.cli.build_cmd import add_root, run_build
 from mappa_kb.paths import ProjectPaths
+from mappa_kb.server.deadlines import Deadlines
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -21,13 +22,44 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     parser.add_argument("--no-build", action="store_true", help="serve what is already built")
+    # A client that is slower than these is dropped, so slow or silent connections
+    # cannot pile up (see mappa_kb.server.protocol).
+    defaults = Deadlines()
+    parser.add_argument(
+        "--head-timeout",
+        type=seconds,
+        default=defaults.head,
+        help="seconds a client has to send a request's line and headers "
+        f"(default {defaults.head:g})",
+    )
+    parser.add_argument(
+        "--body-timeout",
+        type=seconds,
+        default=defaults.body,
+        help=f"seconds a client has to send a request's body (default {defaults.body:g})",
+    )
+    parser.add_argument(
+        "--keep-alive",
+        type=seconds,
+        default=defaults.idle,
+        help="seconds an idle connection is kept open between requests "
+        f"(default {defaults.idle:g})",
+    )
     parser.set_defaults(run=run)
+
+
+def seconds(text: str) -> float:
+    value = float(text)
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"{text}: give seconds, more than 0 and at most 3600")
+    return value
 
 
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from mappa_kb.api import create_app
+    from mappa_kb.api import SECURITY_HEADERS, create_app
+    from mappa_kb.server.protocol import guarded_protocol
 
     project = ProjectPaths.at(args.root)
     if not args.no_build:
@@ -44,5 +76,13 @@ def run(args: argparse.Namespace) -> int:
         if repaired:
             print(repaired)
     print(f"Serving on http://{args.host}:{args.port}/ (Ctrl+C to stop)")
-    uvicorn.run(create_app(project), host=args.host, port=args.port, log_level="warning")
+    deadlines = Deadlines(head=args.head_timeout, body=args.body_timeout, idle=args.keep_alive)
+    uvicorn.run(
+        create_app(project),
+        host=args.host,
+        port=args.port,
+        log_level="warning",
+        http=guarded_protocol(deadlines, SECURITY_HEADERS),
+        server_header=False,  # which server this is helps no reader, only an attacker
+    )
     return 0

@@ -1,4 +1,5 @@
-"""`GET /api/ask?q=...&k=5`: the same JSON as `mappa-kb ask --json`, for the Ask page.
+"""`GET /api/ask?q=...&k=5`: the same JSON as `mappa-kb ask --json`, for the Ask page
+and for other tools (described at /openapi.json).
 
 Limits are checked by FastAPI before any work (422 with a message): q at most 300
 characters, k from 1 to 20. Everything else about a question is made safe by the
@@ -58,5 +59,15 @@ def install(app: FastAPI, project: ProjectPaths) -> None:
         try:
             result = answerer.ask(q, k)
         except IndexMissing as exc:
-            return SafeJSONResponse({"detail": str(exc)}, status_code=503)
+            return SafeJSONResponse({"detail": exc.without_folder()}, status_code=503)
         return SafeJSONResponse(result.to_dict(), headers={"Cache-Control": "no-store"})
+
+    # HEAD as GET without the body (the server leaves it out), as the site's own 405
+    # replies promise; not in the OpenAPI document, where it would only repeat GET.
+    app.add_api_route(
+        "/api/ask",
+        ask,
+        methods=["HEAD"],
+        response_class=SafeJSONResponse,
+        include_in_schema=False,
+    )

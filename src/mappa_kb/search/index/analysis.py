@@ -54,7 +54,7 @@ def _analyzer() -> Any:
         | _DropLoneLetters()
         | _VerbForms()
         | StopFilter(stoplist=STOP_WORDS, minsize=1)
-        | StemFilter(cachesize=100_000)
+        | StemFilter(cachesize=30_000)  # bounded: a server meets unbounded new words
     )
 
 

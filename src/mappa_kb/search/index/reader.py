@@ -22,12 +22,25 @@ from whoosh.scoring import BM25F
 
 from mappa_kb.search.index.analysis import SEARCHED_FIELDS, pair
 from mappa_kb.search.index.integrity import README, REBUILD, find_damage
+from mappa_kb.search.index.postings_cache import DEFAULT_BUDGET, Postings, PostingsCache
 from mappa_kb.search.lexicon import ENGLISH_FILE, LEXICON_FILE, Lexicon
 from mappa_kb.search.passage import Passage, PassageKind
 
 
 class IndexMissing(Exception):
-    """No usable index: `mappa-kb build` has not been run (or the folder is damaged)."""
+    """No usable index: `mappa-kb build` has not been run (or the folder is damaged).
+
+    The message names the folder, for whoever runs the command; `without_folder` says
+    the same to someone elsewhere (an API client), who has no business knowing it.
+    """
+
+    def __init__(self, message: str, index_dir: Path) -> None:
+        super().__init__(message)
+        self.index_dir = index_dir
+
+    def without_folder(self) -> str:
+        text = str(self).replace(f" in {self.index_dir}", "")
+        return text.replace(str(self.index_dir), "the index folder")  # inside OS errors
 
 
 @dataclass(frozen=True)
@@ -54,7 +67,13 @@ PAIR_WEIGHT = 2.0
 class Snapshot:
     """One complete index held in memory: later swaps or deletes on disk cannot touch it."""
 
-    def __init__(self, storage: Any, lexicon: Lexicon, key: tuple[int, int]) -> None:
+    def __init__(
+        self,
+        storage: Any,
+        lexicon: Lexicon,
+        key: tuple[int, int],
+        postings_budget: int = DEFAULT_BUDGET,
+    ) -> None:
         self.key = key
         self.lexicon = lexicon
         self._index = storage.open_index()
@@ -62,7 +81,7 @@ class Snapshot:
         self._searcher = self._index.searcher(weighting=self._weighting)
         self._reader = self._searcher.reader()
         self._lock = threading.Lock()  # a Whoosh searcher is not safe across threads
-        self._postings: dict[tuple[str, str], list[tuple[int, float]]] = {}
+        self.postings = PostingsCache(postings_budget)
         self._passages: dict[int, Passage] = {}
         self.size = self._searcher.doc_count()
 
@@ -87,26 +106,26 @@ class Snapshot:
         with self._lock:
             return max(int(self._searcher.doc_frequency(f, term)) for f in SEARCHED_FIELDS)
 
-    def _scored_postings(self, field: str, term: str) -> list[tuple[int, float]]:
-        """BM25F of `term` in each passage that has it, read from Whoosh once per snapshot.
+    def _scored_postings(self, field: str, term: str) -> Postings:
+        """BM25F of `term` in each passage that has it, read from Whoosh when not cached.
 
-        The figures depend only on the index, so they are kept: a question then costs a
-        few dictionary additions per matching passage, instead of Whoosh's matcher
-        machinery (about ten times slower in pure Python).
+        The figures depend only on the index, so they are kept (up to a memory budget):
+        a question then costs a few dictionary additions per matching passage, instead
+        of Whoosh's matcher machinery (about ten times slower in pure Python).
         """
         key = (field, term)
-        cached = self._postings.get(key)
+        cached = self.postings.get(key)
         if cached is not None:
             return cached
         with self._lock:
-            out: list[tuple[int, float]] = []
+            out: Postings = []
             if self._reader.doc_frequency(field, term):
                 scorer = self._weighting.scorer(self._searcher, field, term)
                 matcher = self._reader.postings(field, term)
                 while matcher.is_active():
                     out.append((matcher.id(), float(scorer.score(matcher))))
                     matcher.next()
-            self._postings[key] = out
+        self.postings.put(key, out)
         return out
 
     def search(self, terms: Sequence[WeightedTerm], limit: int) -> list[Hit]:
@@ -131,8 +150,11 @@ def _folder_key(index_dir: Path) -> tuple[int, int]:
     return (index_dir.stat().st_ino, stat.st_mtime_ns)
 
 
-def load_snapshot(index_dir: Path) -> Snapshot:
-    """Read every file of the index into memory, checking nothing changed meanwhile."""
+def load_snapshot(index_dir: Path, postings_budget: int = DEFAULT_BUDGET) -> Snapshot:
+    """Read every file of the index into memory, checking nothing changed meanwhile.
+
+    `postings_budget` bounds, in bytes, the scored postings the snapshot keeps.
+    """
     for _attempt in range(20):
         try:
             key = _folder_key(index_dir)
@@ -146,7 +168,7 @@ def load_snapshot(index_dir: Path) -> Snapshot:
             damage = find_damage(files)
             if damage:
                 raise IndexMissing(
-                    f"the search index in {index_dir} is damaged: {damage}; {REBUILD}"
+                    f"the search index in {index_dir} is damaged: {damage}; {REBUILD}", index_dir
                 )
             storage = RamStorage()
             for name, data in files.items():
@@ -155,16 +177,16 @@ def load_snapshot(index_dir: Path) -> Snapshot:
             lexicon = Lexicon.from_json(storage.open_file(LEXICON_FILE).read().decode("utf-8"))
             if ENGLISH_FILE in files:
                 lexicon.english = Lexicon.english_from(files[ENGLISH_FILE])
-            return Snapshot(storage, lexicon, key)
+            return Snapshot(storage, lexicon, key, postings_budget)
         except FileNotFoundError:
             time.sleep(0.05)  # between the two renames of a swap: try again shortly
         except IndexMissing:
             raise
         except Exception as exc:  # damaged or foreign folder
             raise IndexMissing(
-                f"the search index in {index_dir} cannot be read ({exc}); {REBUILD}"
+                f"the search index in {index_dir} cannot be read ({exc}); {REBUILD}", index_dir
             ) from exc
-    raise IndexMissing(f"no search index in {index_dir}: run 'mappa-kb build' first")
+    raise IndexMissing(f"no search index in {index_dir}: run 'mappa-kb build' first", index_dir)
 
 
 class SearchIndex:
