@@ -31,11 +31,28 @@ def test_answers_with_the_cli_contract(client: TestClient) -> None:
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/json")
     data = response.json()
-    assert set(data) == {"query", "corrected", "answers"}
+    assert set(data) == {
+        "version",
+        "query",
+        "corrected",
+        "shape",
+        "scope",
+        "not_covered",
+        "answers",
+    }
     assert data["query"] == "What is an SRO?"
     assert len(data["answers"]) <= 2
     assert data["answers"][0]["url"] == "glossary/sexual-risk-order/"
-    assert set(data["answers"][0]) == {"title", "text", "url", "source", "kind", "score"}
+    assert set(data["answers"][0]) == {
+        "title",
+        "text",
+        "url",
+        "source",
+        "kind",
+        "score",
+        "figures",
+        "working",
+    }
 
 
 def test_default_is_five_answers_at_most(client: TestClient) -> None:

@@ -13,7 +13,7 @@ from search_support import build_fixture_index
 
 from mappa_kb.cli import main
 
-ANSWER_KEYS = {"title", "text", "url", "source", "kind", "score"}
+ANSWER_KEYS = {"title", "text", "url", "source", "kind", "score", "figures", "working"}
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,15 @@ def ask(root: Path, *args: str, stdin: str | None = None) -> subprocess.Complete
 
 
 def assert_contract(result: dict[str, object], query: str) -> None:
-    assert set(result) == {"query", "corrected", "answers"}
+    assert set(result) == {
+        "version",
+        "query",
+        "corrected",
+        "shape",
+        "scope",
+        "not_covered",
+        "answers",
+    }
     assert result["query"] == query
     answers = result["answers"]
     assert isinstance(answers, list)

@@ -74,7 +74,15 @@ def client(project: ProjectPaths) -> Iterator[TestClient]:
 @given(question=QUESTIONS, k=st.integers(1, 20))
 def test_the_query_layer_answers_anything(answerer: Answerer, question: str, k: int) -> None:
     result = answerer.ask(question, k).to_dict()
-    assert set(result) == {"query", "corrected", "answers"}
+    assert set(result) == {
+        "version",
+        "query",
+        "corrected",
+        "shape",
+        "scope",
+        "not_covered",
+        "answers",
+    }
     assert len(result["answers"]) <= k
     for answer in result["answers"]:
         assert len(answer["text"]) <= ANSWER_CHARS

@@ -142,7 +142,15 @@ HOSTILE = [
 @pytest.mark.parametrize("question", HOSTILE, ids=range(len(HOSTILE)))
 def test_hostile_input_never_breaks_a_query(answerer: Answerer, question: str) -> None:
     result = answerer.ask(question, 5).to_dict()
-    assert set(result) == {"query", "corrected", "answers"}
+    assert set(result) == {
+        "version",
+        "query",
+        "corrected",
+        "shape",
+        "scope",
+        "not_covered",
+        "answers",
+    }
     assert "\x00" not in result["query"]
     for answer in result["answers"]:
         assert len(answer["text"]) <= ANSWER_CHARS

@@ -120,7 +120,7 @@ class Answerer:
                     worked.url,
                     worked.source,
                     "statistic",
-                    0.0,
+                    round(ranked[0][0], 3),  # as sure as the figure it was worked out from
                     worked.figures,
                     worked.working,
                 )
