@@ -61,6 +61,11 @@ class ProjectPaths:
         return self.data_dir / "elsewhere.yaml"
 
     @property
+    def ranking_weights_file(self) -> Path:
+        """The Q&A re-ranking's fitted weights (scripts/fit_ranking.py)."""
+        return self.data_dir / "ranking-weights.json"
+
+    @property
     def english_words_file(self) -> Path:
         """English words the spelling correction never rewrites (scripts/make_english_words.py)."""
         return self.data_dir / "english-words.txt.gz"

@@ -9,6 +9,7 @@ problem with the file's name, the same way as a typo in a field.
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import stat
 from functools import lru_cache
@@ -114,6 +115,27 @@ def read_word_list(
     if odd:
         return frozenset(), [Problem(shown, 0, "", f"only lower-case words, one a line: {odd}")]
     return words, []
+
+
+def read_weights(
+    path: Path, shown: str, root: Path | None
+) -> tuple[dict[str, float], list[Problem]]:
+    """A JSON object of names to numbers (none when the file is absent)."""
+    if not path.exists():
+        return {}, []
+    text, problem = read_text(path, shown, root, MAX_YAML_BYTES)
+    if text is None:
+        return {}, [problem] if problem else []
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        return {}, [Problem(shown, 1, "", f"not JSON: {exc}")]
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, int | float) and not isinstance(v, bool)
+        for k, v in data.items()
+    ):
+        return {}, [Problem(shown, 1, "", "must be a JSON object of names to numbers")]
+    return {k: float(v) for k, v in data.items()}, []
 
 
 def yaml_problem(shown: str, exc: YamlSyntaxError, line_offset: int = 0) -> Problem:

@@ -13,7 +13,7 @@ from mappa_kb import urls
 from mappa_kb.content.areas import read_area_names
 from mappa_kb.content.docs_pages import DocsPage, read_docs_pages
 from mappa_kb.content.elsewhere import Elsewhere, read_elsewhere
-from mappa_kb.content.files import forget_folders, read_word_list
+from mappa_kb.content.files import forget_folders, read_weights, read_word_list
 from mappa_kb.content.glossary import Glossary, read_glossary, read_registries
 from mappa_kb.content.models import Source, Topic
 from mappa_kb.content.phrasing import PhrasingFile, read_phrasing
@@ -38,6 +38,8 @@ class Project:
     """Places the site holds nothing for (data/elsewhere.yaml)."""
     english_words: frozenset[str] = frozenset()
     """Words the spelling correction never rewrites, though the site may not use them."""
+    ranking_weights: dict[str, float] = field(default_factory=dict)
+    """The Q&A re-ranking's fitted weights (scripts/fit_ranking.py)."""
 
     @property
     def sources(self) -> dict[str, Source]:
@@ -91,6 +93,9 @@ def read_project(paths: ProjectPaths) -> tuple[Project | None, list[Problem]]:
     shown = display_path(paths.english_words_file, root)
     english, found = read_word_list(paths.english_words_file, shown, root)
     problems += found
+    shown = display_path(paths.ranking_weights_file, root)
+    weights, found = read_weights(paths.ranking_weights_file, shown, root)
+    problems += found
     pages: dict[str, DocsPage] = {}
     if glossary is not None:
         # Pages cite the glossary's sources and topics, and may point at generated pages.
@@ -101,7 +106,9 @@ def read_project(paths: ProjectPaths) -> tuple[Project | None, list[Problem]]:
         problems += found
     if problems or glossary is None or statistics is None:
         return None, problems
-    project = Project(paths, glossary, statistics, pages, area_names, phrasing, elsewhere, english)
+    project = Project(
+        paths, glossary, statistics, pages, area_names, phrasing, elsewhere, english, weights
+    )
     return project, []
 
 

@@ -83,6 +83,8 @@ class Lexicon:
     """Places in England and Wales the site holds no figures for (data/elsewhere.yaml)."""
     outside: list[str] = field(default_factory=list)
     """Places outside England and Wales, which the site does not cover."""
+    weights: dict[str, float] = field(default_factory=dict)
+    """Fitted weights of the re-ranking's features (data/ranking-weights.json)."""
     english: frozenset[str] = frozenset()
     """English words (ENGLISH_FILE): never corrected, though the site may not use them."""
 
@@ -116,6 +118,7 @@ class Lexicon:
             "figures": [asdict(f) for f in self.figures],
             "places": self.places,
             "outside": self.outside,
+            "weights": self.weights,
         }
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
@@ -146,4 +149,5 @@ class Lexicon:
             [Figure(**f) for f in data.get("figures", [])],
             list(data.get("places", [])),
             list(data.get("outside", [])),
+            {str(k): float(v) for k, v in data.get("weights", {}).items()},
         )

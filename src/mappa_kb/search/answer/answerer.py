@@ -109,7 +109,7 @@ class Answerer:
             return Result(understood.text, understood.corrected, [], "not-covered", None, True)
         hits = ranker.snapshot.search(understood.terms, limit=max(CANDIDATES, 4 * k))
         ranked = sorted(((ranker.weight(understood, h), h) for h in hits), key=lambda x: -x[0])
-        found = [hit.passage for score, hit in ranked if score > 0]
+        found = [hit.passage for _, hit in ranked]
         worked = None if scope else ranker.figures.work_out(understood, found[:10])
         answers: list[Answer] = []
         if worked is not None:
@@ -129,7 +129,7 @@ class Answerer:
         for score, hit in ranked:
             p = hit.passage
             page = p.url.split("#", 1)[0]
-            if page in pages or score <= 0 or len(answers) >= k:
+            if page in pages or len(answers) >= k:
                 continue  # one answer a page: the list shows other places, not the same one
             pages.add(page)
             top = p.kind in {"glossary", "page"} and Intent.ASKS_WHAT in understood.intents

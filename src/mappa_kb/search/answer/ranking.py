@@ -9,6 +9,7 @@ figure for another area does not answer), and how much of the question a passage
 
 from __future__ import annotations
 
+import math
 import re
 from itertools import pairwise
 
@@ -41,6 +42,20 @@ _COUNTED = re.compile(
 )
 """A number and the words after it: 'eighteen Probation Delivery Units', 'two lay
 advisers'. Not a name ('Level 2', 'section 325'), a date's year or a figure's decimals."""
+
+
+KIND_INTENTS = frozenset(
+    {Intent.DEFINE, Intent.COUNT, Intent.LIST, Intent.TIME, Intent.DATE, Intent.REASON,
+     Intent.WHO, Intent.COMPARE}
+)  # fmt: skip
+"""Intents whose fitting answer kind is learnt: a feature 'kind:<kind>:<intent>' each."""
+
+INITIAL_WEIGHTS: dict[str, float] = dict.fromkeys(
+    ("bm25", "coverage", "about", "figures", "shape", "counts", "list", "series"), 1.0
+)
+"""Before fitting: Whoosh's score times each factor, as the ranking was hand-set. The
+fitted weights (scripts/fit_ranking.py -> data/ranking-weights.json, saved in the index)
+start from these and replace them."""
 
 
 def counted_terms(text: str) -> set[str]:
@@ -85,6 +100,7 @@ class Ranker:
         self.understanding = Understanding(snapshot.lexicon)
         self.figures = FigureBook(snapshot.lexicon)
         self.entry_urls = {e.url: e.id for e in snapshot.lexicon.entries}
+        self.weights = {**INITIAL_WEIGHTS, **snapshot.lexicon.weights}
         self._terms: dict[int, set[str]] = {}
 
     def terms_of(self, hit: Hit) -> set[str]:
@@ -95,22 +111,42 @@ class Ranker:
             self._terms[hit.doc] = terms
         return terms
 
-    def weight(self, question: Question, hit: Hit) -> float:
-        """Whoosh's score times what it cannot see; each factor is explained below."""
+    def features(self, question: Question, hit: Hit) -> dict[str, float]:
+        """What Whoosh's score cannot see, as named numbers (see FEATURES)."""
         terms = self.terms_of(hit)
-        entry = _entry_of(hit.passage.url, self.entry_urls)
-        factor = _coverage(question, terms) * _about(question, hit.passage, entry)
-        factor *= _figures(question, hit.passage, terms)
-        for shape in question.intents & SHAPES.keys():  # "how long", "when did", "why"
-            if SHAPES[shape].search(hit.passage.text):
-                factor *= BOOSTS[shape]
-        if Intent.NUMBER in question.intents and hit.passage.kind != "statistic":
-            factor *= _counts(question, hit.passage.text)
-        if Intent.LIST in question.intents and _names_several(hit.passage.text):
-            factor *= 1.3  # "list the ...", "who sits on ...": a passage naming them answers
+        passage = hit.passage
+        entry = _entry_of(passage.url, self.entry_urls)
+        found: dict[str, float] = {
+            "bm25": math.log(max(hit.score, 1e-9)),
+            "coverage": math.log(_coverage(question, terms)),
+            "about": math.log(_about(question, passage, entry)),
+            "figures": math.log(_figures(question, passage, terms)),
+        }
+        for field, value in hit.fields.items():
+            found[f"field:{field}"] = math.log1p(value)
+        shapes = [s for s in question.intents & SHAPES.keys() if SHAPES[s].search(passage.text)]
+        found["shape"] = sum(math.log(BOOSTS[s]) for s in shapes)  # "how long", "why"
+        if Intent.NUMBER in question.intents and passage.kind != "statistic":
+            found["counts"] = math.log(_counts(question, passage.text))
+        if Intent.LIST in question.intents and _names_several(passage.text):
+            found["list"] = math.log(1.3)  # "who sits on ...": a passage naming them answers
         if question.series:
-            factor *= _series(question, terms, entry)
-        return float(hit.score * factor)
+            found["series"] = math.log(_series(question, terms, entry))
+        if question.units and passage.asked:
+            asked = terms_and_pairs(passage.asked)
+            share = sum(covers(asked, unit) for unit in question.units) / len(question.units)
+            found["asked-cover"] = share  # readers asked it in these words
+        kinds = [intent.value for intent in question.intents & KIND_INTENTS] or ["plain"]
+        for intent_name in kinds:
+            found[f"kind:{passage.kind}:{intent_name}"] = 1.0
+        return found
+
+    def weight(self, question: Question, hit: Hit) -> float:
+        """The passage's score for the question: its features, weighted (log scale)."""
+        weights = self.weights
+        return sum(
+            weights.get(name, 0.0) * value for name, value in self.features(question, hit).items()
+        )
 
 
 def _counts(question: Question, text: str) -> float:

@@ -12,7 +12,7 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, cast
@@ -56,10 +56,14 @@ class Hit:
     passage: Passage
     score: float
     doc: int
+    fields: dict[str, float] = field(default_factory=dict)
+    """The score's parts, by field ('title', 'asked', 'pairs'...), for the re-ranking."""
 
 
 FIELD_WEIGHTS = {"title": 2.5, "keywords": 1.2, "asked": 1.2, "text": 1.0}
 """A word in an entry's title or other names says more than the same word in prose."""
+PARTS = (*FIELD_WEIGHTS, "pairs")
+"""Where a passage's score comes from: each searched field, and the adjacent-word pairs."""
 PAIR_WEIGHT = 2.0
 """Words that appear side by side as asked (a name, 'level 2') outweigh scattered ones."""
 
@@ -130,18 +134,26 @@ class Snapshot:
 
     def search(self, terms: Sequence[WeightedTerm], limit: int) -> list[Hit]:
         """The best `limit` passages for the weighted terms (a weighted sum of BM25F)."""
-        scores: dict[int, float] = defaultdict(float)
+        by_field: dict[str, dict[int, float]] = {f: defaultdict(float) for f in PARTS}
         for term in terms:
             lookups: list[tuple[str, str, float]] = []
             if len(term.words) == 1:
                 lookups += [(f, term.words[0], term.weight * w) for f, w in FIELD_WEIGHTS.items()]
             share = PAIR_WEIGHT / max(len(term.words) - 1, 1)
             lookups += [("pairs", pair(a, b), term.weight * share) for a, b in pairwise(term.words)]
-            for field, word, boost in lookups:
-                for doc, score in self._scored_postings(field, word):
+            for name, word, boost in lookups:
+                scores = by_field[name]
+                for doc, score in self._scored_postings(name, word):
                     scores[doc] += score * boost
-        best = heapq.nlargest(limit, scores.items(), key=lambda item: (item[1], -item[0]))
-        return [Hit(self.passage(doc), score, doc) for doc, score in best]
+        totals: dict[int, float] = defaultdict(float)
+        for scores in by_field.values():
+            for doc, score in scores.items():
+                totals[doc] += score
+        best = heapq.nlargest(limit, totals.items(), key=lambda item: (item[1], -item[0]))
+        return [
+            Hit(self.passage(doc), score, doc, {f: by_field[f].get(doc, 0.0) for f in PARTS})
+            for doc, score in best
+        ]
 
 
 def _folder_key(index_dir: Path) -> tuple[int, int]:

@@ -75,6 +75,7 @@ def make_lexicon(
     figures: list[Figure] | None = None,
     places: list[str] | None = None,
     outside: list[str] | None = None,
+    weights: dict[str, float] | None = None,
 ) -> Lexicon:
     """The lexicon of these entries, areas and passages."""
     texts: list[str] = [p.title for p in passages]
@@ -92,6 +93,7 @@ def make_lexicon(
         figures or [],
         places or [],
         outside or [],
+        weights or {},
         english,
     )
 
@@ -109,4 +111,5 @@ def build_lexicon(project: Project, passages: list[Passage]) -> Lexicon:
         figures=figures(project.statistics),
         places=project.elsewhere.places,
         outside=project.elsewhere.outside,
+        weights=project.ranking_weights,
     )
