@@ -102,6 +102,7 @@ class Ranker:
         self.entry_urls = {e.url: e.id for e in snapshot.lexicon.entries}
         self.weights = {**INITIAL_WEIGHTS, **snapshot.lexicon.weights}
         self._terms: dict[int, set[str]] = {}
+        self._asked: dict[int, list[frozenset[str]]] = {}
 
     def terms_of(self, hit: Hit) -> set[str]:
         terms = self._terms.get(hit.doc)
@@ -136,10 +137,23 @@ class Ranker:
             asked = terms_and_pairs(passage.asked)
             share = sum(covers(asked, unit) for unit in question.units) / len(question.units)
             found["asked-cover"] = share  # readers asked it in these words
+            found["asked-best"] = self._closest_asked(question, hit)
         kinds = [intent.value for intent in question.intents & KIND_INTENTS] or ["plain"]
         for intent_name in kinds:
             found[f"kind:{passage.kind}:{intent_name}"] = 1.0
         return found
+
+    def _closest_asked(self, question: Question, hit: Hit) -> float:
+        """How close the nearest question readers ask of this passage is to this one:
+        shared words over all the words of both (1.0: the same words)."""
+        asked = self._asked.get(hit.doc)
+        if asked is None:
+            asked = [frozenset(analyze(q)) for q in hit.passage.asked.split(" ; ") if q]
+            self._asked[hit.doc] = asked
+        words = set(question.content)
+        if not words:
+            return 0.0
+        return max((len(words & a) / len(words | a) for a in asked if a), default=0.0)
 
     def weight(self, question: Question, hit: Hit) -> float:
         """The passage's score for the question: its features, weighted (log scale)."""
