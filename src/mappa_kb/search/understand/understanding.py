@@ -88,6 +88,9 @@ class Understanding:
         }
         self.longest_area_name = max((len(n) for n in self.area_names), default=1)
         self.phrasing_words |= {w for name in self.area_names for w in name}
+        # Places the site holds nothing for are names, not misspellings ("Kent").
+        places = [*lexicon.places, *lexicon.outside]
+        self.phrasing_words |= {w for place in places for w in plain_words(place)}
 
     def _add_shorthand(self, name: str) -> None:
         words = name.split()
