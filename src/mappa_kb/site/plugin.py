@@ -21,8 +21,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from mappa_kb import urls
-from mappa_kb.csp import inline_script_hashes, write_script_hashes
 from mappa_kb.content import ContentError, Project, load_project
+from mappa_kb.csp import inline_script_hashes, write_script_hashes
 from mappa_kb.paths import ProjectPaths
 from mappa_kb.render.abbreviations import tooltips
 from mappa_kb.render.charts import ChartBatch
@@ -31,6 +31,7 @@ from mappa_kb.render.pages import GeneratedPage
 from mappa_kb.render.site import render_site
 from mappa_kb.render.term_links import link_first_mentions
 from mappa_kb.render.term_markup import TermMatcher, TermsExtension
+
 
 class MappaKbConfig(Config):
     chart_workers = opt.Type(int, default=0)
@@ -49,6 +50,11 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
         path: the search index takes its passages from these, not from the built site."""
         self._charts: ChartBatch | None = None
         self._entry_for_text: dict[str, str | None] = {}
+
+    def _loaded(self) -> Project:
+        if self.project is None:
+            raise PluginError("mappa-kb: the content was not loaded (on_config did not run)")
+        return self.project
 
     def use_project(self, project: Project) -> None:
         """Build the next site from this project, already loaded and checked."""
@@ -75,8 +81,8 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.project is not None
-        site = render_site(self.project)
+        project = self._loaded()
+        site = render_site(project)
         for src_uri in [*site.pages, *site.charts]:
             if files.get_file_from_path(src_uri) is not None:
                 kind = "glossary" if urls.is_generated_glossary(src_uri) else "generated"
@@ -94,13 +100,11 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
             content.update(dict.fromkeys(site.charts, b""))
         for src_uri, body in content.items():
             files.append(File.generated(config, src_uri, content=body))
-        self.titles = {path: page.title for path, page in self.project.pages.items()}
+        self.titles = {path: page.title for path, page in project.pages.items()}
         self.titles.update({path: page.title for path, page in site.pages.items()})
         return files
 
-    def _escape_meta(
-        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
+    def _escape_meta(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Material writes the title and description into the page as they are, inside
         an attribute too (<meta name="description" content="...">): a quote would end the
         attribute and a tag would be live. Escape them once, here, for every page."""
@@ -109,24 +113,22 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
                 page.meta[key] = html.escape(page.meta[key])
         return markdown
 
-    def _add_footer(
-        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
+    def _add_footer(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Hand-written pages end with their sources and the date they were last reviewed
         (generated pages are rendered with theirs)."""
-        assert self.project is not None
-        docs_page = self.project.pages.get(page.file.src_uri)
+        project = self._loaded()
+        docs_page = project.pages.get(page.file.src_uri)
         if docs_page is None:
             return markdown
         next_title = self.titles.get(docs_page.meta.next or "")
-        return markdown + render_page_footer(docs_page, self.project.sources, next_title)
+        return markdown + render_page_footer(docs_page, project.sources, next_title)
 
     on_page_markdown = CombinedEvent(_escape_meta, _add_footer)
 
     def on_page_content(
         self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        assert self.project is not None
+        project = self._loaded()
         src = page.file.src_uri
         generated = self.generated.get(src)
 
@@ -136,12 +138,13 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
 
         def url_for(entry_id: str) -> str:
             target = files.get_file_from_path(urls.entry_page(entry_id))
-            assert target is not None
+            if target is None:  # cannot happen: every tooltip's entry has a page
+                raise PluginError(f"no page for glossary entry '{entry_id}'")
             return target.url_relative_to(page.file)
 
         skip = generated.entry if generated is not None else None
         linked = link_first_mentions(html_text, entry_for, url_for, skip_entry=skip)
-        if src in self.project.pages:
+        if src in project.pages:
             self.page_html[src] = linked
         return linked
 

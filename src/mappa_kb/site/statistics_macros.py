@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from mappa_kb.render.statistics_tables import figures_table, number
 from mappa_kb.content.statistics.catalogue import TABLE_BY_KEY
-from mappa_kb.stats.derived import derived_text
 from mappa_kb.content.statistics.loading import StatisticsLookupError, StatisticsSet
+from mappa_kb.render.statistics_tables import figures_table, number
+from mappa_kb.stats.derived import derived_text
 from mappa_kb.stats.lookup import value_at
 
 PLUGIN = "mappa-kb"
@@ -27,7 +27,9 @@ def _statistics_source(env: Any) -> Callable[[], StatisticsSet]:
     """What the mappa-kb plugin loaded and checked for this build."""
     plugin = env.conf["plugins"].get(PLUGIN)
     if plugin is None:
-        raise StatisticsLookupError(f"the statistics macros need the '{PLUGIN}' plugin in mkdocs.yml")
+        raise StatisticsLookupError(
+            f"the statistics macros need the '{PLUGIN}' plugin in mkdocs.yml"
+        )
 
     def from_plugin() -> StatisticsSet:
         if plugin.project is None:
@@ -57,7 +59,9 @@ def register(env: Any) -> None:
         if info is None:
             known = ", ".join(TABLE_BY_KEY)
             raise StatisticsLookupError(f"unknown statistics table '{table}' (known: {known})")
-        return figures_table(stats, info, caption or f"{stats.area_name} {stats.year}: {info.title}")
+        return figures_table(
+            stats, info, caption or f"{stats.area_name} {stats.year}: {info.title}"
+        )
 
     def stat_source(area: str, year: str) -> str:
         statistics = data()
