@@ -41,8 +41,9 @@ ALLOWED: dict[str, set[str]] = {
     "search.api": BASE | SEARCH_CORE | {"search.index", "search.answer"},
     "build": BASE | {"content", "stats", "render", "site", "search.build"},
     "api": BASE | {"search.api"},
+    "preview": BASE | {"content", "stats", "render", "site", "search.build", "build"},
     "evaluation": BASE | SEARCH_CORE,
-    "cli": {*BASE, "content", "stats", "render", "site", "search", "build", "api", "cli"}
+    "cli": {*BASE, "content", "stats", "render", "site", "search", "build", "api", "cli", "preview"}
     | {f"search.{part}" for part in ("index", "answer", "build", "passages", "understand")},
 }
 
