@@ -28,6 +28,7 @@ from mappa_kb.preview.pages import render_pages
 from mappa_kb.preview.site_files import changes, digests, put_files
 
 Log = Callable[[str], None]
+READY = "Ready: a saved page shows in about a second."
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,8 @@ class LivePreview:
             render_pages(self.paths, project, [urls.A_TO_Z])  # a page every site has
         except Exception as exc:  # the first save tries again and reports it
             self._log(f"Preview: could not render a page ({exc})")
+        else:
+            self._log(READY)
 
     def _on_saved(self, saved: set[Path]) -> None:
         start = time.monotonic()
@@ -140,7 +143,8 @@ class LivePreview:
         project = self._check(what)
         if project is None:
             return  # a build under way goes on: it is of the last good content
-        self._stop_full_build()  # it is of older content, and would slow the page down
+        with self._build_lock:
+            self._stop_full_build()  # it is of older content, and would slow the page down
         try:
             changed, everything = self._first_pass(saved, project)
         except Exception as exc:  # the full build, next, reports it in full
@@ -167,6 +171,7 @@ class LivePreview:
         return changed, any(path not in shown_on for path in written)
 
     def _stop_full_build(self) -> None:
+        """(With `_build_lock` held.)"""
         if self._build is not None:
             self._build.stop()
             self._build = None
@@ -183,7 +188,7 @@ class LivePreview:
             self._build = FullBuild(self.paths, lambda *done: self._inbox.put(_Built(*done)))
 
     def _on_built(self, built: _Built) -> None:
-        if built.build is not self._build:  # stopped after it had finished
+        if built.build is not self._build:  # stopped by a later save after it had finished
             if isinstance(built.outcome, PreparedBuild):
                 built.outcome.discard()
             return

@@ -11,6 +11,8 @@ byte, so a MkDocs upgrade that changes the steps fails there, not in front of an
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import posixpath
 import re
 import shutil
@@ -30,7 +32,7 @@ from mkdocs.structure.pages import Page
 from mappa_kb.build import PLUGIN
 from mappa_kb.content import Project
 from mappa_kb.paths import ProjectPaths
-from mappa_kb.render.charts import draw
+from mappa_kb.render.charts import ChartSpec, draw
 from mappa_kb.site.plugin import MappaKbPlugin
 
 
@@ -52,6 +54,10 @@ class _CompiledTemplates(BytecodeCache):
 
 
 _TEMPLATES = _CompiledTemplates()
+_DRAWN: dict[str, bytes] = {}
+"""Charts drawn by this server, by their spec: a chart is the same bytes for the same
+data (render.charts), and an edit to one figure changes few of a page's charts."""
+_MOST_DRAWN = 500
 _IMAGE = re.compile(r"""<img\b[^>]*?\bsrc=["']([^"'#?]+\.svg)["']""", re.I)
 
 
@@ -97,7 +103,7 @@ def render_pages(paths: ProjectPaths, project: Project, pages: Collection[str]) 
             outputs.append(Output(page.file.dest_uri, data, page.url))
             folder = posixpath.dirname(page.file.dest_uri)
             shown = _charts_shown(data.decode("utf-8"), folder, plugin.charts)
-            outputs += [Output(src, draw(plugin.charts[src]), page.url) for src in shown]
+            outputs += [Output(src, _draw(plugin.charts[src]), page.url) for src in shown]
         return outputs
     except SystemExit as exc:  # mkdocs-macros exits on a failed macro (on_error_fail)
         raise RuntimeError("a macro failed while rendering the page") from exc
@@ -129,3 +135,12 @@ def _untitled_neighbours(chosen: list[Page]) -> list[Page]:
 def _charts_shown(page_html: str, folder: str, charts: Collection[str]) -> list[str]:
     found = (posixpath.normpath(posixpath.join(folder, src)) for src in _IMAGE.findall(page_html))
     return [src for src in dict.fromkeys(found) if src in charts]
+
+
+def _draw(spec: ChartSpec) -> bytes:
+    key = json.dumps(dataclasses.asdict(spec), sort_keys=True, default=str)
+    if key not in _DRAWN:
+        if len(_DRAWN) >= _MOST_DRAWN:
+            _DRAWN.clear()
+        _DRAWN[key] = draw(spec)
+    return _DRAWN[key]
