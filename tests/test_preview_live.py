@@ -18,6 +18,7 @@ from preview_support import (
     page_text,
     wait_until,
 )
+from servers import watch_server
 
 from conftest import MakeProject
 
@@ -95,3 +96,45 @@ def test_a_broken_save_keeps_the_last_good_page_and_lists_the_problem(
             "the fixed page",
             lambda: True if "zebra" in page_text(client, ENTRY_URL) else None,
         )
+
+
+def test_a_save_during_a_full_build_stops_it_and_the_newest_content_wins(
+    make_project: MakeProject, tmp_path: Path
+) -> None:
+    project = make_project()
+    with (
+        live_server(project, tmp_path / "server.log") as server,
+        httpx.Client(base_url=server.url, timeout=30) as client,
+    ):
+        start = news(client)["version"]
+        edit(entry_file(project), OLD_SUMMARY, NEW_SUMMARY)
+
+        def page_stage() -> bool | None:
+            return True if news(client, start)["stages"] else None
+
+        wait_until(server, "the first save's page", page_stage)
+        edit(entry_file(project), "zebra", "giraffe")  # while the full build runs
+        wait_until(
+            server,
+            "the answer from the second save",
+            lambda: True if "giraffe" in answer_texts(client, "sexual risk order") else None,
+        )
+        assert "giraffe" in page_text(client, ENTRY_URL)
+        assert "zebra" not in page_text(client, "/")  # the first save's build never landed
+    assert not [p.name for p in project.root.iterdir() if p.name.startswith((".site", ".search"))]
+
+
+def test_with_nothing_built_and_a_problem_a_waiting_page_lists_it(
+    make_project: MakeProject, tmp_path: Path
+) -> None:
+    project = make_project()
+    edit(entry_file(project), "term: Sexual Risk Order", "term: ''")
+    server = watch_server(project.root, tmp_path / "server.log")
+    try:
+        with httpx.Client(base_url=server.url, timeout=30) as client:
+            home = page_text(client, "/")
+            assert "has not been built yet" in home and "/__preview/preview.js" in home
+            found = wait_until(server, "the problem", lambda: news(client)["problems"] or None)
+            assert found[0]["field"] == "term"
+    finally:
+        server.stop()
