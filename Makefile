@@ -8,10 +8,11 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build check test lint typecheck lock browser-deps eval bench load screenshots clean
+.PHONY: help venv serve preview build check test lint typecheck lock browser-deps eval bench load screenshots clean
 
 help:
 	@echo "make serve   - set up, check, build site and index, serve on http://$(HOST):$(PORT)/"
+	@echo "make preview - serve with live preview: save a file, see the page change (authors)"
 	@echo "make test    - set up (incl. chromium, axe-core) and run lint, types and all tests"
 	@echo "make build   - check content and build site/ and search_index/"
 	@echo "make check   - validate content only"
@@ -38,6 +39,10 @@ build: venv
 
 serve: venv
 	$(BIN)/mappa-kb serve --host $(HOST) --port $(PORT)
+
+# For authors: every save is checked, the page shown again, problems listed on it.
+preview: venv
+	$(BIN)/mappa-kb serve --watch --host $(HOST) --port $(PORT)
 
 lint: venv
 	$(BIN)/ruff check src tests scripts

@@ -100,3 +100,12 @@ def app_server(project_root: Path, log: Path, options: Sequence[str] = ()) -> Se
     argv = [sys.executable, "-c", launcher, "serve", "--no-build"]
     argv += ["--root", str(project_root), "--host", HOST, "--port", str(port), *options]
     return start_server("mappa-kb serve", argv, port, log)
+
+
+def watch_server(project_root: Path, log: Path) -> Server:
+    """`mappa-kb serve --watch --no-build`: the live preview over what is built."""
+    port = free_port()
+    launcher = "import sys; from mappa_kb.cli import main; sys.exit(main())"
+    argv = [sys.executable, "-c", launcher, "serve", "--watch", "--no-build"]
+    argv += ["--root", str(project_root), "--host", HOST, "--port", str(port)]
+    return start_server("mappa-kb serve --watch", argv, port, log)

@@ -42,8 +42,9 @@ ALLOWED: dict[str, set[str]] = {
     "build": BASE | {"content", "stats", "render", "site", "search.build"},
     "server": set(),
     "api": BASE | {"search.api", "server"},
+    "preview": BASE | {"content", "stats", "render", "site", "search.build", "build"},
     "evaluation": BASE | SEARCH_CORE,
-    "cli": {*BASE, "content", "stats", "render", "site", "search", "build", "api", "cli"}
+    "cli": {*BASE, "content", "stats", "render", "site", "search", "build", "api", "cli", "preview"}
     | {"server"}
     | {f"search.{part}" for part in ("index", "answer", "build", "passages", "understand")},
 }

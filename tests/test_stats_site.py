@@ -172,7 +172,7 @@ def test_bad_data_fails_the_build_naming_the_file(
     path.write_text(path.read_text("utf-8").replace("total: 120}", "total: 12}"), "utf-8")
     with caplog.at_level(logging.ERROR), pytest.raises(BuildFailed):
         build_site(project, tmp_path / "out")
-    assert "data/statistics/london/2022-23.yaml:13: [eligible.level2.total]" in caplog.text
+    assert "data/statistics/london/2022-23.yaml:14: [eligible.level2.total]" in caplog.text
     assert not (tmp_path / "out").exists()
 
 

@@ -5,7 +5,7 @@ A thin shell: routes call into the search layer; nothing here knows about conten
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
@@ -30,7 +30,11 @@ RouteInstaller = Callable[[FastAPI, ProjectPaths], None]
 ROUTE_INSTALLERS: list[RouteInstaller] = [install_search_routes]
 
 
-def create_app(project: ProjectPaths, site_dir: Path | None = None) -> FastAPI:
+def create_app(
+    project: ProjectPaths, site_dir: Path | None = None, installers: Sequence[RouteInstaller] = ()
+) -> FastAPI:
+    """`installers` add routes beside the built-in ones (the live preview's, in watch mode),
+    before the site is mounted at the root, which would otherwise answer for them."""
     app = FastAPI(title="MAPPA knowledge base", docs_url=None, redoc_url=None)
     site = site_dir or project.site_dir
 
@@ -45,7 +49,7 @@ def create_app(project: ProjectPaths, site_dir: Path | None = None) -> FastAPI:
         response.headers["Content-Security-Policy"] = policy(site_script_hashes(site))
         return response
 
-    for install in ROUTE_INSTALLERS:
+    for install in [*ROUTE_INSTALLERS, *installers]:
         install(app, project)
     if site.is_dir():
         app.mount("/", SnapshotStaticFiles(site), name="site")

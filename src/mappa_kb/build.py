@@ -156,6 +156,52 @@ def build_site(
     return BuiltSite(final, pages)
 
 
+@dataclass(frozen=True)
+class PreparedBuild:
+    """A site and an index built beside their final places, not yet swapped in."""
+
+    site: Path
+    index: Path
+    pages: RenderedPages
+    site_final: Path
+    index_final: Path
+
+    def discard(self) -> None:
+        shutil.rmtree(self.site, ignore_errors=True)
+        shutil.rmtree(self.index, ignore_errors=True)
+
+
+def prepare_build(
+    paths: ProjectPaths,
+    project: Project,
+    site_final: Path,
+    report: BuildReport | None = None,
+) -> PreparedBuild:
+    """The site and the index from one checked project, each in a temporary folder beside
+    its final place. Takes no lock: nothing in place changes until `put_in_place`, so a
+    live preview can run this in another process and stop it at any moment."""
+    seconds = report.seconds if report is not None else {}
+    index_final = paths.index_dir.resolve()
+    start = time.perf_counter()
+    site_work, pages = render_site(paths, site_final, project, new_build_id())
+    seconds["site"] = time.perf_counter() - start
+    start = time.perf_counter()
+    try:
+        index_work = write_search_index(project, pages, index_final)
+    except BaseException:
+        shutil.rmtree(site_work, ignore_errors=True)
+        raise
+    seconds["index"] = time.perf_counter() - start
+    return PreparedBuild(site_work, index_work, pages, site_final, index_final)
+
+
+def put_in_place(paths: ProjectPaths, prepared: PreparedBuild) -> None:
+    """Swap a prepared site and index in, a moment apart (call with the build lock held)."""
+    save_rendered_pages(paths, prepared.pages)
+    swap_in(prepared.site, prepared.site_final)
+    swap_in(prepared.index, prepared.index_final)
+
+
 def build_all(paths: ProjectPaths, site_dir: Path | None = None) -> BuildReport:
     """Check the content once, then build the site and the index from it."""
     report = BuildReport()
@@ -166,19 +212,7 @@ def build_all(paths: ProjectPaths, site_dir: Path | None = None) -> BuildReport:
         start = time.perf_counter()
         project = load_project(paths)  # fail fast, before any output
         report.seconds["check"] = time.perf_counter() - start
-        start = time.perf_counter()
-        site_work, pages = render_site(paths, site_final, project, new_build_id())
-        report.seconds["site"] = time.perf_counter() - start
-        start = time.perf_counter()
-        try:
-            index_work = write_search_index(project, pages, index_final)
-        except BaseException:
-            shutil.rmtree(site_work, ignore_errors=True)
-            raise
-        report.seconds["index"] = time.perf_counter() - start
-        save_rendered_pages(paths, pages)
-        swap_in(site_work, site_final)
-        swap_in(index_work, index_final)
+        put_in_place(paths, prepare_build(paths, project, site_final, report))
     return report
 
 

@@ -36,9 +36,13 @@ def inline_script_hashes(page_html: str) -> set[str]:
     return found
 
 
+def script_hashes_text(hashes: Iterable[str]) -> str:
+    """The hashes file's text (a live preview writes it in place atomically)."""
+    return json.dumps(sorted(set(hashes)), indent=1) + "\n"
+
+
 def write_script_hashes(site_dir: Path, hashes: Iterable[str]) -> None:
-    text = json.dumps(sorted(set(hashes)), indent=1)
-    (site_dir / SCRIPT_HASHES_FILE).write_text(text + "\n", encoding="utf-8")
+    (site_dir / SCRIPT_HASHES_FILE).write_text(script_hashes_text(hashes), encoding="utf-8")
 
 
 @lru_cache(maxsize=8)

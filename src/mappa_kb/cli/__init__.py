@@ -6,7 +6,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from mappa_kb.cli import ask_cmd, build_cmd, check_cmd, schema_cmd, serve_cmd, stats_cmd
+from mappa_kb.cli import (
+    ask_cmd,
+    build_cmd,
+    check_cmd,
+    new_cmd,
+    schema_cmd,
+    serve_cmd,
+    stats_cmd,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -14,7 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="mappa-kb", description="Build, check, serve and query the MAPPA knowledge base."
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in (check_cmd, build_cmd, serve_cmd, ask_cmd, schema_cmd, stats_cmd):
+    for command in (check_cmd, build_cmd, serve_cmd, new_cmd, ask_cmd, schema_cmd, stats_cmd):
         command.register(sub)
     return parser
 

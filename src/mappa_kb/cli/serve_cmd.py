@@ -14,7 +14,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "serve",
         help="build, then serve the site and the Q&A API",
         description="Build the site and index (unless --no-build), then serve them on "
-        "http://HOST:PORT/ with the Q&A API under /api/.",
+        "http://HOST:PORT/ with the Q&A API under /api/. With --watch, keep them current "
+        "as content is saved (make preview).",
     )
     add_root(parser)
     parser.add_argument(
@@ -45,6 +46,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="seconds an idle connection is kept open between requests "
         f"(default {defaults.idle:g})",
     )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="live preview for authors: on every save in glossary/, docs/, data/, overrides/ "
+        "or mkdocs.yml, check the content, update the edited page at once and the rest of "
+        "the site and the index after, and reload open pages; problems show in a banner on "
+        "every page while the last good build is still served",
+    )
     parser.set_defaults(run=run)
 
 
@@ -62,6 +71,10 @@ def run(args: argparse.Namespace) -> int:
     from mappa_kb.server.protocol import guarded_protocol
 
     project = ProjectPaths.at(args.root)
+    if args.watch:
+        from mappa_kb.cli.watch import run_watch
+
+        return run_watch(project, args)
     if not args.no_build:
         code = run_build(project)
         if code:

@@ -15,6 +15,7 @@ from mappa_kb.content.files import MAX_PAGE_BYTES, read_text, yaml_problem
 from mappa_kb.content.markup import line_of_offset, markup_problems
 from mappa_kb.content.models import Citation, Source, Topic
 from mappa_kb.content.page_meta import PageMeta
+from mappa_kb.content.placeholders import placeholder_lines
 from mappa_kb.content.problems import ContentError, Problem, display_path
 from mappa_kb.content.validation import validate_located
 from mappa_kb.content.yaml_lines import LocatedYaml, YamlSyntaxError, parse_yaml
@@ -150,6 +151,10 @@ def _load_page(
     problems += [
         Problem(shown, body_line + line_of_offset(front.body, offset), "", message)
         for offset, message in markup_problems(front.body, pages=True)
+    ]
+    problems += [
+        Problem(shown, body_line + line, "", message)
+        for line, message in placeholder_lines(front.body)
     ]
     problems += _reference_problems(rel, meta, shown, located, known)
     title = page_title(meta, front.body)

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from mappa_kb.content.files import read_yaml
 from mappa_kb.content.markup import value_problems
+from mappa_kb.content.placeholders import placeholder_problems
 from mappa_kb.content.problems import Problem
 from mappa_kb.content.yaml_lines import LocatedYaml
 
@@ -58,12 +59,20 @@ def validate_located(
         message = f"{what} must contain a YAML mapping of fields"
         problems.append(Problem(shown, 1 + line_offset, "", message))
         return None, problems
+    # A placeholder says what to write there: that, not the rule it breaks (a pattern,
+    # a date), is what helps.
+    placeholders = dict(placeholder_problems(data))
+    problems += [Problem(shown, line(loc), _dotted(loc), m) for loc, m in placeholders.items()]
     try:
         value = model.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors():
             loc = tuple(error["loc"])
-            problems.append(Problem(shown, line(loc), _dotted(loc), _message(dict(error), model)))
+            if loc not in placeholders:
+                message = _message(dict(error), model)
+                problems.append(Problem(shown, line(loc), _dotted(loc), message))
+        return None, problems
+    if placeholders:
         return None, problems
     unsafe = [
         Problem(shown, line(loc), _dotted(loc), message) for loc, message in value_problems(data)

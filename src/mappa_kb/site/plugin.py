@@ -25,7 +25,7 @@ from mappa_kb.content import ContentError, Project, load_project
 from mappa_kb.csp import inline_script_hashes, write_script_hashes
 from mappa_kb.paths import ProjectPaths
 from mappa_kb.render.abbreviations import tooltips
-from mappa_kb.render.charts import ChartBatch
+from mappa_kb.render.charts import ChartBatch, ChartSpec
 from mappa_kb.render.page_footer import render_page_footer
 from mappa_kb.render.pages import GeneratedPage
 from mappa_kb.render.site import render_site
@@ -49,6 +49,10 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
         """The HTML of each hand-written page as rendered (terms linked), by its docs
         path: the search index takes its passages from these, not from the built site."""
         self._charts: ChartBatch | None = None
+        self.charts: dict[str, ChartSpec] = {}
+        """Every chart of the site, by its docs path (drawn or not)."""
+        self._draw_charts = True
+        self._drawing = True
         self._entry_for_text: dict[str, str | None] = {}
 
     def _loaded(self) -> Project:
@@ -56,12 +60,15 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
             raise PluginError("mappa-kb: the content was not loaded (on_config did not run)")
         return self.project
 
-    def use_project(self, project: Project) -> None:
-        """Build the next site from this project, already loaded and checked."""
-        self._given = project
+    def use_project(self, project: Project, *, draw_charts: bool = True) -> None:
+        """Build the next site from this project, already loaded and checked. Without
+        `draw_charts` every chart file is registered but left empty: a live preview that
+        renders one page draws only that page's charts (mappa_kb.preview.pages)."""
+        self._given, self._draw_charts = project, draw_charts
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project, given, self._given = None, self._given, None  # never a previous build's
+        self._drawing, self._draw_charts = self._draw_charts, True
         self.page_html, self.script_hashes = {}, set()
         if given is None:
             root = Path(config.config_file_path).resolve().parent
@@ -89,15 +96,16 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
                 raise PluginError(f"docs/{src_uri} clashes with a generated {kind} page")
         self.generated = site.pages
         content: dict[str, str | bytes] = {src: page.markdown for src, page in site.pages.items()}
+        self.charts = site.charts
         workers = self.config.chart_workers or cpu_count() or 1
-        self._charts = ChartBatch(site.charts, workers)
+        self._charts = ChartBatch(site.charts if self._drawing else {}, workers)
+        # Each chart file is registered now, so links to it are checked. Its bytes come
+        # at once when drawn here, else in on_post_build (drawn in other processes while
+        # pages render), or never (a preview that draws only the charts it shows).
+        content.update(dict.fromkeys(site.charts, b""))
         if self._charts.done:
             content.update(self._charts.results())
             self._charts = None
-        else:
-            # Drawn in other processes while pages render; each file is registered now
-            # (so links to it are checked) and its bytes written in on_post_build.
-            content.update(dict.fromkeys(site.charts, b""))
         for src_uri, body in content.items():
             files.append(File.generated(config, src_uri, content=body))
         self.titles = {path: page.title for path, page in project.pages.items()}

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 
+from mappa_kb.content.schema import STATISTICS_SCHEMA_COMMENT
 from mappa_kb.content.statistics.catalogue import TABLES
 from mappa_kb.content.statistics.models import AreaYearStatistics, CategoryRow
 
 HEADER = (
+    f"{STATISTICS_SCHEMA_COMMENT}\n"
     "# MAPPA statistics for one area and reporting year, written by `mappa-kb stats import`.\n"
     "# Figures are checked by `mappa-kb check`: every total must equal the sum of its parts.\n"
 )
