@@ -115,17 +115,34 @@
 
   /* ---- the parts of an answer ------------------------------------------------------- */
 
-  // Plain text as paragraphs, and a list where it has one ("Lead-in: • one • two").
+  // The engine's text as a reader takes it in: each run of sentences (the engine puts
+  // "…" where it left some out) a paragraph; a list as a list ("Lead-in: • one • two");
+  // and rows of a table cut to their first cell ("Category 1: … Category 2: …") as a
+  // list too.
+  var ROW = /^[^.:;\u2022]{1,60}: \S/;
+
   function prose(words, className) {
     var box = element("div", className);
-    var parts = text(words).split(/\s*\u2022\s+/);
-    var lead = parts.shift().trim();
-    if (lead) box.appendChild(element("p", null, lead));
-    if (parts.length) {
-      var items = element("ul");
-      parts.forEach(function (part) { items.appendChild(element("li", null, part.trim())); });
-      box.appendChild(items);
-    }
+    var runs = text(words).split(/\s*\u2026(?:\s+|$)/).map(function (run) { return run.trim(); })
+      .filter(Boolean);
+    var rows = null;
+    runs.forEach(function (run, index) {
+      var row = ROW.test(run) && run.indexOf("\u2022") === -1 &&
+        (ROW.test(runs[index - 1] || "") || ROW.test(runs[index + 1] || ""));
+      if (row) {
+        if (!rows) rows = box.appendChild(element("ul", "kb-rows"));
+        rows.appendChild(element("li", null, run));
+        return;
+      }
+      rows = null;
+      var parts = run.split(/\s*\u2022\s+/);
+      var lead = parts.shift().trim();
+      if (lead) box.appendChild(element("p", null, lead));
+      if (parts.length) {
+        var items = box.appendChild(element("ul"));
+        parts.forEach(function (part) { items.appendChild(element("li", null, part.trim())); });
+      }
+    });
     return box;
   }
 
