@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mappa_kb.content.phrasing import read_phrasing
 from mappa_kb.search.index.writer import build_index
-from mappa_kb.search.lexicon import Entry
+from mappa_kb.search.lexicon import Entry, HelpLine
 from mappa_kb.search.passage import Passage
 from mappa_kb.search.passages.lexicon import make_lexicon, phrasing_tables
 
@@ -20,7 +20,9 @@ REPORT = "London MAPPA Annual Report 2022-23, Explanation commentary on statisti
 
 ENTRIES = [
     Entry("sexual-risk-order", "glossary/sexual-risk-order/", "Sexual Risk Order (SRO)",
-          ("Sexual Risk Order", "SRO"), ("SRO",)),
+          ("Sexual Risk Order", "SRO"), ("SRO",),
+          "A civil order a magistrates' court can make against someone who has not been "
+          "convicted, when their behaviour shows a risk of sexual harm."),
     Entry("sexual-harm-prevention-order", "glossary/sexual-harm-prevention-order/",
           "Sexual Harm Prevention Order (SHPO)", ("Sexual Harm Prevention Order", "SHPO"),
           ("SHPO",)),
@@ -94,6 +96,62 @@ PASSAGES = [
 ]  # fmt: skip
 
 AREAS = ["London", "Cambridgeshire and Peterborough", "England and Wales"]
+
+HELP = [
+    HelpLine(
+        "emergency",
+        "Police, in an emergency",
+        "If someone is in danger now.",
+        "999",
+        None,
+        "Police.uk: contacting the police, Contacting the police",
+        "2026-11-29",
+        ("in danger", "emergency"),
+        always=True,
+    ),
+    HelpLine(
+        "police-non-emergency",
+        "Police, not an emergency",
+        "To tell the police.",
+        "101",
+        None,
+        "Police.uk: contacting the police, Contacting the police",
+        "2026-11-29",
+        ("im worried", "next door", "neighbour"),
+    ),
+    HelpLine(
+        "victim-contact-scheme",
+        "Victim Contact Scheme",
+        "If someone hurt you.",
+        None,
+        "glossary/victim-contact-scheme/",
+        "Information about the Victim Contact Scheme, What is the Victim Contact Scheme?",
+        "2026-11-29",
+        ("hurt me", "im a victim"),
+    ),
+    HelpLine(
+        "nspcc-helpline",
+        "NSPCC Helpline",
+        "If you are worried about a child.",
+        "0808 800 5000",
+        None,
+        "NSPCC: report abuse (the NSPCC Helpline), Report abuse",
+        "2026-11-29",
+        ("worried about a child", "child next door"),
+    ),
+]
+_SOURCES = "about/sources/#"
+SOURCE_PAGES = {
+    "London MAPPA Annual Report 2022-23": f"{_SOURCES}london-mappa-annual-report-2022-23",
+    "Cambridgeshire and Peterborough MAPPA Annual Report 2022-23": (
+        f"{_SOURCES}cambridgeshire-and-peterborough-mappa-annual-report-2022-23"
+    ),
+    "Police.uk: contacting the police": f"{_SOURCES}source-police-uk-contact",
+    "NSPCC: report abuse (the NSPCC Helpline)": f"{_SOURCES}source-nspcc-helpline",
+    "Information about the Victim Contact Scheme": (
+        f"{_SOURCES}source-victim-contact-scheme-guidance"
+    ),
+}
 OTHER_AREA_NAMES = {"cambs": "Cambridgeshire and Peterborough", "the capital": "London"}
 
 
@@ -101,5 +159,13 @@ def build_fixture_index(index_dir: Path, passages: list[Passage] | None = None) 
     chosen = PASSAGES if passages is None else passages
     phrasing, problems = read_phrasing(REPO / "data" / "phrasing.yaml", "phrasing.yaml", REPO)
     assert not problems, problems
-    lexicon = make_lexicon(ENTRIES, AREAS, chosen, phrasing_tables(phrasing), OTHER_AREA_NAMES)
+    lexicon = make_lexicon(
+        ENTRIES,
+        AREAS,
+        chosen,
+        phrasing_tables(phrasing),
+        OTHER_AREA_NAMES,
+        helplines=HELP,
+        sources=SOURCE_PAGES,
+    )
     return build_index(chosen, lexicon, index_dir)

@@ -46,7 +46,8 @@ def make_project(
     shutil.copytree(REPO / "overrides", root / "overrides")  # theme.custom_dir
     home = docs_page("# Home\n\nStatistics live elsewhere.\n")
     (root / "docs" / "index.md").write_text(home, "utf-8")
-    shutil.copytree(REPO / "data", root / "data")
+    # Not help.yaml: its lines point at real glossary entries, which this project lacks.
+    shutil.copytree(REPO / "data", root / "data", ignore=shutil.ignore_patterns("help.yaml"))
     glossary = root / "glossary"
     glossary.mkdir()
     for name in ("sources.yaml", "topics.yaml"):

@@ -182,11 +182,15 @@ def test_question_bank_holds_every_question(
     assert topics == [t for t in glossary.topics if f"topic-{t}" in bank]
 
 
-def test_home_page_offers_search_and_three_paths(real_site: ProjectPaths) -> None:
+def test_home_page_asks_and_offers_three_paths(real_site: ProjectPaths) -> None:
+    """One way to ask: the home page's box asks the Ask page (?question=), not
+    Material's page finder."""
     home = article(html_for(real_site, "index.md"))
-    assert re.search(r'<form class="kb-search-box" role="search" action="./" method="get">', home)
-    assert re.search(r'<label for="kb-home-search">', home) and 'name="q"' in home
-    paths = ("public/", "staff/", "lay-advisers/", "lay-advisers/question-bank/", "ask/")
+    form = re.search(r'<form class="kb-search-box" role="search"[^>]*action="ask/"[^>]*>', home)
+    assert form, "the home page box must ask the Ask page"
+    assert re.search(r'<label for="kb-home-ask">', home) and 'name="question"' in home
+    assert 'name="q"' not in home  # ?q= would open Material's search instead
+    paths = ("public/", "staff/", "lay-advisers/", "lay-advisers/question-bank/")
     paths += ("statistics/",)
     for target in paths:
         assert f'href="{target}"' in home, target
@@ -197,6 +201,23 @@ def test_sources_page_describes_every_registered_source(real_site: ProjectPaths)
     text = plain(article(html_for(real_site, "about/sources.md")).split(FOOTER)[0])
     missing = [s.title for s in glossary.sources.values() if s.title not in text]
     assert not missing, missing
+
+
+def test_every_source_an_answer_cites_has_its_place_on_the_sources_page(
+    real_site: ProjectPaths,
+) -> None:
+    """Answers link each source to where the Sources page lists it (the lexicon's
+    source_pages): every one of those anchors must be on the built page."""
+    from mappa_kb.search.index.reader import SearchIndex
+
+    lexicon = SearchIndex(real_site.index_dir).snapshot().lexicon
+    page = html_for(real_site, "about/sources.md")
+    ids = set(re.findall(r'id="([^"]+)"', page))
+    glossary = load_glossary(real_site.glossary_dir, real_site.root)
+    assert set(lexicon.source_pages) == {s.title for s in glossary.sources.values()}
+    for title, url in lexicon.source_pages.items():
+        where, _, anchor = url.partition("#")
+        assert where == "about/sources/" and anchor in ids, (title, url)
 
 
 def test_about_pages_cover_safety(real_site: ProjectPaths) -> None:

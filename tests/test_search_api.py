@@ -14,6 +14,7 @@ from search_support import build_fixture_index
 
 from mappa_kb.api import SECURITY_HEADERS, create_app
 from mappa_kb.paths import ProjectPaths
+from mappa_kb.search.api import AskResult
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +40,7 @@ def test_answers_with_the_cli_contract(client: TestClient) -> None:
         "scope",
         "not_covered",
         "answers",
+        "help",
     }
     assert data["query"] == "What is an SRO?"
     assert len(data["answers"]) <= 2
@@ -52,6 +54,11 @@ def test_answers_with_the_cli_contract(client: TestClient) -> None:
         "score",
         "figures",
         "working",
+        "summary",
+        "definition",
+        "value",
+        "counts",
+        "sources",
     }
 
 
@@ -148,3 +155,56 @@ def test_the_openapi_document_describes_the_ask_api_only(client: TestClient) -> 
     appearing here would be published by accident."""
     spec = client.get("/openapi.json").json()
     assert {path: set(methods) for path, methods in spec["paths"].items()} == {"/api/ask": {"get"}}
+
+
+def test_the_openapi_document_gives_the_answer_json_with_its_version(client: TestClient) -> None:
+    """Other tools can be written against the published schema: the models list every
+    field the answer has, the version among them."""
+    spec = client.get("/openapi.json").json()
+    responses = spec["paths"]["/api/ask"]["get"]["responses"]
+    assert responses["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/AskResult"
+    }
+    assert responses["422"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Detail"
+    }
+    schemas = spec["components"]["schemas"]
+    result = schemas["AskResult"]
+    assert result["properties"]["version"]["const"] == 1
+    data = client.get("/api/ask", params={"q": "im worried about a child next door"}).json()
+    assert set(result["properties"]) == set(data) == set(result["required"])
+    answer = client.get("/api/ask", params={"q": "What is an SRO?"}).json()["answers"][0]
+    assert set(schemas["AnswerOut"]["properties"]) == set(answer)
+    assert set(schemas["HelpOut"]["properties"]) == set(data["help"][0])
+    assert all(schemas[name].get("description") for name in ("AskResult", "AnswerOut", "HelpOut"))
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    q=st.one_of(
+        st.sampled_from(["What is an SRO?", "how long does an SRO last", "in danger",
+                         "im worried about a child next door", "London level 2 2022-23",
+                         "mappa in scotland", ""]),
+        st.text(max_size=60),
+    )
+)  # fmt: skip
+def test_every_answer_matches_the_published_schema(client: TestClient, q: str) -> None:
+    AskResult.model_validate(client.get("/api/ask", params={"q": q}).json())
+
+
+def test_the_cli_prints_the_same_json(client: TestClient, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    build_fixture_index(tmp_path / "search_index")
+    cli = "import sys; from mappa_kb.cli import main; sys.exit(main())"
+    question = "im worried about a child next door"
+    done = subprocess.run(
+        [sys.executable, "-c", cli, "ask", "--json", "--root", str(tmp_path), question],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(done.stdout) == client.get("/api/ask", params={"q": question}).json()

@@ -14,6 +14,7 @@ from search_support import build_fixture_index
 from mappa_kb.cli import main
 
 ANSWER_KEYS = {"title", "text", "url", "source", "kind", "score", "figures", "working"}
+ANSWER_KEYS |= {"summary", "definition", "value", "counts", "sources"}
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +44,7 @@ def assert_contract(result: dict[str, object], query: str) -> None:
         "scope",
         "not_covered",
         "answers",
+        "help",
     }
     assert result["query"] == query
     answers = result["answers"]

@@ -82,6 +82,7 @@ def test_the_query_layer_answers_anything(answerer: Answerer, question: str, k: 
         "scope",
         "not_covered",
         "answers",
+        "help",
     }
     assert len(result["answers"]) <= k
     for answer in result["answers"]:

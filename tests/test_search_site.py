@@ -3,6 +3,7 @@ index beside the site, and the Ask page."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -166,14 +167,24 @@ def test_a_site_built_elsewhere_is_what_the_index_holds(
     assert "Chief officers" not in old
 
 
-def test_ask_page_has_a_labelled_input_and_live_results(built: ProjectPaths) -> None:
+def test_ask_page_has_a_labelled_input_and_a_short_status(built: ProjectPaths) -> None:
+    """Only the status ("5 answers found") is announced: the results are not a live
+    region, so a screen reader is not read the whole list."""
     html = (built.site_dir / "ask" / "index.html").read_text(encoding="utf-8")
     assert '<label for="kb-ask-input">Your question</label>' in html
     assert 'id="kb-ask-input" name="question" maxlength="300"' in html
-    assert 'id="kb-ask-results" class="kb-ask__results" aria-live="polite"' in html
-    assert 'role="status" aria-live="polite"' in html
-    assert 'src="../assets/ask.js"' in html
+    assert '<div id="kb-ask-status" class="kb-ask__status" role="status"></div>' in html
+    assert '<div id="kb-ask-results" class="kb-ask__results"></div>' in html
+    assert html.count("aria-live") == 0
+    assert 'src="../assets/ask.js"' in html and 'src="../assets/ask-offer.js"' in html
     assert "onclick" not in html and "onsubmit" not in html
+
+
+def test_the_header_search_is_find_a_page_with_an_offer_to_ask(built: ProjectPaths) -> None:
+    html = (built.site_dir / "index.html").read_text(encoding="utf-8")
+    assert 'aria-label="Find a page on this site" placeholder="Find a page"' in html
+    offer = re.search(r'<p class="kb-ask-offer" data-kb-ask-offer hidden>\s*<a>', html)
+    assert offer, "the offer is hidden and has no address until a question is typed"
 
 
 def test_ask_script_never_puts_answers_into_html() -> None:

@@ -61,6 +61,11 @@ class ProjectPaths:
         return self.data_dir / "elsewhere.yaml"
 
     @property
+    def help_file(self) -> Path:
+        """What a reader can do (999, helplines), shown first on the Ask page."""
+        return self.data_dir / "help.yaml"
+
+    @property
     def ranking_weights_file(self) -> Path:
         """The Q&A re-ranking's fitted weights (scripts/fit_ranking.py)."""
         return self.data_dir / "ranking-weights.json"

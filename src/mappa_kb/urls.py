@@ -67,6 +67,11 @@ def statistics_year_url(area: str, year: str) -> str:
     return url(statistics_year_page(area, year))
 
 
+def source_anchor(source_id: str) -> str:
+    """Where the Sources page lists a registered source: its id, on the list item."""
+    return f"source-{source_id}"
+
+
 def link(from_src: str, to_src: str) -> str:
     """A Markdown link target from one page to another (MkDocs resolves .md links)."""
     return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 RICH_ENTRY = "sexual-risk-order"
 ASK = "/ask/"
 QUESTION_BANK = "/lay-advisers/question-bank/"
-ANSWERS = ".kb-answer"  # one answer on the Ask page
+ANSWERS = ".kb-results"  # the Ask page's answer, once shown
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,13 @@ def page_kinds(built: BuiltSite) -> dict[str, PageKind]:
         "statistics for an area and year": PageKind(first_statistics(built).url),
         "Ask": PageKind(ASK),
         "Ask, answered": PageKind(f"{ASK}?question=Who+can+apply+for+an+SRO%3F", ANSWERS),
+        "Ask, what you can do": PageKind(
+            f"{ASK}?question=the+man+who+hurt+me+is+getting+out+will+i+be+told", ANSWERS
+        ),
+        "Ask, a definition": PageKind(f"{ASK}?question=what+is+a+shpo", ANSWERS),
+        "Ask, a comparison": PageKind(f"{ASK}?question=london+vs+cambs+level+3+numbers", ANSWERS),
+        "Ask, a sum": PageKind(f"{ASK}?question=how+many+at+level+2+and+3+in+london", ANSWERS),
+        "Ask, not covered": PageKind(f"{ASK}?question=london+mappa+figures+2023-24", ANSWERS),
     }
     for kind in kinds.values():
         path = kind.url.split("?")[0].strip("/")

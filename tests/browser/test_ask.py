@@ -1,5 +1,6 @@
-"""The Ask page, used from the keyboard alone: answers with their sources, and a way on
-when the question service cannot be reached."""
+"""The Ask page, used from the keyboard alone: the answer first with its source one click
+away, only "N answers found" announced, and a way on when the question service cannot
+be reached."""
 
 from __future__ import annotations
 
@@ -20,8 +21,11 @@ from .site_pages import ASK
 
 QUESTION = "Who can apply for a Sexual Risk Order?"
 STATUS = "#kb-ask-status"
-# Everything the page itself puts in its live regions; anything else came from input.
-OWN_TAGS = {"ol", "li", "h2", "a", "p"}
+RESULTS = "#kb-ask-results"
+HEADING = "#kb-ask-results-heading"
+# Everything the page itself puts in the results; anything else came from input.
+OWN_TAGS = {"section", "h2", "h3", "p", "div", "span", "strong", "a", "ul", "li"}
+OWN_TAGS |= {"details", "summary", "aside", "dl", "dt", "dd"}
 
 
 def ask_by_keyboard(page: Page, question: str) -> None:
@@ -30,43 +34,70 @@ def ask_by_keyboard(page: Page, question: str) -> None:
     page.keyboard.press("Enter")
 
 
-def test_a_question_typed_with_the_keyboard_is_answered_with_its_source(
+def test_a_question_typed_with_the_keyboard_is_answered_first_with_its_source(
     built: BuiltSite, app: Server, open_page: OpenPage
 ) -> None:
     page = open_page(app.url + ASK)
     ask_by_keyboard(page, QUESTION)
-    expect(page.locator(STATUS)).to_contain_text("best first")
-    expect(page.locator("#kb-ask-input")).to_be_focused()  # focus stays where the reader is
+    expect(page.locator(STATUS)).to_have_text(re.compile(r"^[1-5] answers? found$"))
+    expect(page.locator(HEADING)).to_be_focused()  # the reader is taken to the answer
 
     expected = page.request.get(f"{app.url}/api/ask?{urlencode({'q': QUESTION, 'k': 5})}").json()
-    answers = page.locator(".kb-answer")
-    expect(answers).to_have_count(len(expected["answers"]))
-    best, shown = expected["answers"][0], answers.first
+    best = expected["answers"][0]
     assert "sexual-risk-order" in best["url"]
-    expect(shown.locator("h2 a")).to_have_text(best["title"])
-    expect(shown.locator(".kb-answer__text")).to_have_text(best["text"])
-    expect(shown.locator(".kb-answer__source")).to_have_text(f"Source: {best['source']}")
-    titles = {s.title for s in built.glossary.sources.values()}
-    assert any(title in best["source"] for title in titles), best["source"]
+    shown = page.locator(".kb-best")
+    expect(shown.locator("h3")).to_have_text(best["title"])  # a plain heading, not a link
+    expect(shown.locator("h3 a")).to_have_count(0)
+    expect(shown.locator(".kb-best__text")).to_contain_text(best["text"].split(" … ")[0])
+    count = int(page.locator(STATUS).inner_text().split()[0])
+    expect(page.locator(".kb-others__list li")).to_have_count(count - 1)
 
-    # On from the answer, still by keyboard: its link leads to the passage.
-    press_until_focused(page, ".kb-answer h2 a")
+    # The source, one click away: folded, then a link to where the Sources page lists it.
+    sources = shown.locator("details.kb-sources")
+    expect(sources).not_to_have_attribute("open", "")
+    press_until_focused(page, ".kb-best .kb-sources summary")
+    page.keyboard.press("Enter")
+    first = sources.locator("a").first
+    expect(first).to_be_visible()
+    titles = {s.title for s in built.glossary.sources.values()}
+    assert (first.text_content() or "") in titles
+    expect(first).to_have_attribute("href", re.compile(r"/about/sources/#"))
+
+    # On from the answer, still by keyboard: "Read more" leads to the passage.
+    page.locator(HEADING).focus()
+    press_until_focused(page, ".kb-best__more a")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(re.escape(app.url + "/" + best["url"].split("#")[0])))
     expect(page.locator("h1")).to_contain_text("Sexual Risk Order")
 
 
-def test_static_hosting_says_the_service_is_missing_and_offers_the_site_search(
+def test_only_the_count_is_announced(app: Server, open_page: OpenPage) -> None:
+    """A screen reader hears "5 answers found", not the whole list: the status region is
+    the only live region, and the results are not in it."""
+    page = open_page(f"{app.url}{ASK}?{urlencode({'question': 'what is a shpo'})}")
+    expect(page.locator(STATUS)).to_have_text(re.compile(r"^\d answers? found$"))
+    expect(page.locator(STATUS)).to_have_attribute("role", "status")
+    live = page.evaluate(
+        """() => [...document.querySelectorAll(
+                    '[aria-live], [role=status], [role=alert], [role=log]')]
+                 .filter((e) => e.closest('article')).map((e) => e.id)"""
+    )
+    assert live == ["kb-ask-status"]
+    expect(page.locator(STATUS)).to_have_text(re.compile(r"^.{1,20}$"))
+
+
+def test_static_hosting_says_the_service_is_missing_and_offers_find_a_page(
     static_site: Server, open_page: OpenPage, axe_script: Path
 ) -> None:
     page = open_page(static_site.url + ASK)
     ask_by_keyboard(page, "What is a SHPO?")
     expect(page.locator(STATUS)).to_contain_text("not available")
-    fallback = page.get_by_role("link", name=re.compile("Search this site for"))
+    expect(page.locator(HEADING)).to_be_focused()
+    fallback = page.get_by_role("link", name=re.compile("Find pages with the words"))
     expect(fallback).to_contain_text("What is a SHPO?")
     assert [f for f in run_axe(page, axe_script) if not excused(f, load_allowlist())] == []
 
-    press_until_focused(page, "#kb-ask-status a")
+    press_until_focused(page, f"{RESULTS} a.md-button")
     page.keyboard.press("Enter")
     expect(page.locator(".md-search__input")).to_have_value("What is a SHPO?")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
@@ -77,7 +108,19 @@ def test_a_failing_service_shows_the_same_way_on(app: Server, open_page: OpenPag
     page.route("**/api/ask**", lambda route: route.abort("connectionrefused"))
     ask_by_keyboard(page, QUESTION)
     expect(page.locator(STATUS)).to_contain_text("not available")
-    expect(page.get_by_role("link", name=re.compile("Search this site for"))).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("Find pages with the words"))).to_be_visible()
+
+
+def test_the_home_page_box_asks_the_question(app: Server, open_page: OpenPage) -> None:
+    """One way to ask: the home page's box goes to the Ask page with the question."""
+    page = open_page(app.url + "/")
+    press_until_focused(page, "#kb-home-ask")
+    page.keyboard.type("how long does an shpo last")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/ask/\?question=how\+long\+does\+an\+shpo\+last$"))
+    expect(page.locator(HEADING)).to_be_focused()
+    expect(page.locator(".kb-best")).to_contain_text("five years")
+    expect(page.locator("#kb-ask-input")).to_have_value("how long does an shpo last")
 
 
 HOSTILE = st.sampled_from(
@@ -88,6 +131,7 @@ HOSTILE = st.sampled_from(
         "</p><iframe src=javascript:window.__pwned=1>",
         "&lt;b&gt; &amp; <b>SRO</b>",
         "javascript:window.__pwned=1",
+        "in danger <b>now</b>",
     ]
 )
 
@@ -111,17 +155,16 @@ def test_any_question_is_shown_as_text_never_as_html(
 ) -> None:
     text = " ".join(question)
     page = ask_page
-    page.evaluate("() => document.getElementById('kb-ask-status').replaceChildren()")
+    page.evaluate("() => document.getElementById('kb-ask-results').replaceChildren()")
     page.fill("#kb-ask-input", text)
     page.press("#kb-ask-input", "Enter")
-    expect(page.locator(STATUS)).not_to_be_empty()
-    expect(page.locator(STATUS)).not_to_contain_text("Looking for answers")
+    expect(page.locator(f"{RESULTS} .kb-results")).to_be_attached()
     tags = page.evaluate(
         """() => [...document.querySelectorAll('#kb-ask-status *, #kb-ask-results *')]
                  .map((e) => e.tagName.toLowerCase())"""
     )
     assert set(tags) <= OWN_TAGS, tags
     assert page.evaluate("() => window.__pwned === undefined")
-    for link in page.locator("#kb-ask-results a, #kb-ask-status a").all():
+    for link in page.locator(f"{RESULTS} a, {STATUS} a").all():
         href = link.get_attribute("href") or ""
-        assert href.startswith(app.url), href
+        assert href.startswith((app.url, "tel:")), href

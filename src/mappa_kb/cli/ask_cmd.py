@@ -24,7 +24,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "ask",
         help="answer a question from the knowledge base",
         description="Print the passages that best answer QUESTION, each with its link and "
-        "source. With --json, print one JSON object {query, corrected, answers}. With "
+        "source, after what the reader can do when the question is about danger, a worry, "
+        "a victim or a child. With --json, print one JSON object, the same as the API's "
+        "(version, query, corrected, shape, scope, not_covered, answers, help). With "
         "QUESTION '-', read one question per line from standard input and answer each in "
         "order (with --json, one JSON object per line). Needs 'mappa-kb build' first.",
     )
@@ -44,6 +46,16 @@ def _print_text(result: dict[str, object], out: TextIO) -> None:
     corrected = result["corrected"]
     if corrected:
         print(f"Showing answers for: {corrected}", file=out)
+    helplines = result.get("help") or []
+    if not isinstance(helplines, list):
+        raise TypeError("help must be a list")
+    if helplines:
+        print("What you can do:", file=out)
+        for line in helplines:
+            phone = f": call {line['phone']}" if line["phone"] else ""
+            print(f"  {line['name']}{phone}. {line['text']}", file=out)
+    if result.get("scope"):
+        print(result["scope"], file=out)
     answers = result["answers"]
     if not isinstance(answers, list):
         raise TypeError("answers must be a list")

@@ -15,6 +15,7 @@ from mappa_kb.content.docs_pages import DocsPage, read_docs_pages
 from mappa_kb.content.elsewhere import Elsewhere, read_elsewhere
 from mappa_kb.content.files import forget_folders, read_weights, read_word_list
 from mappa_kb.content.glossary import Glossary, read_glossary, read_registries
+from mappa_kb.content.help import HelpFile, read_help
 from mappa_kb.content.models import Source, Topic
 from mappa_kb.content.phrasing import PhrasingFile, read_phrasing
 from mappa_kb.content.problems import ContentError, Problem, display_path
@@ -40,6 +41,8 @@ class Project:
     """Words the spelling correction never rewrites, though the site may not use them."""
     ranking_weights: dict[str, float] = field(default_factory=dict)
     """The Q&A re-ranking's fitted weights (scripts/fit_ranking.py)."""
+    help: HelpFile = field(default_factory=HelpFile)
+    """What a reader can do, shown first on the Ask page (data/help.yaml)."""
 
     @property
     def sources(self) -> dict[str, Source]:
@@ -97,6 +100,7 @@ def read_project(paths: ProjectPaths) -> tuple[Project | None, list[Problem]]:
     weights, found = read_weights(paths.ranking_weights_file, shown, root)
     problems += found
     pages: dict[str, DocsPage] = {}
+    helplines = HelpFile()
     if glossary is not None:
         # Pages cite the glossary's sources and topics, and may point at generated pages.
         generated = generated_pages(glossary, statistics or StatisticsSet())
@@ -104,10 +108,23 @@ def read_project(paths: ProjectPaths) -> tuple[Project | None, list[Problem]]:
             paths.docs_dir, root, glossary.sources, glossary.topics, generated
         )
         problems += found
+        shown = display_path(paths.help_file, root)
+        sections = {s.id: list(s.sections) for s in glossary.sources.values()}
+        helplines, found = read_help(paths.help_file, shown, root, sections, {*pages, *generated})
+        problems += found
     if problems or glossary is None or statistics is None:
         return None, problems
     project = Project(
-        paths, glossary, statistics, pages, area_names, phrasing, elsewhere, english, weights
+        paths,
+        glossary,
+        statistics,
+        pages,
+        area_names,
+        phrasing,
+        elsewhere,
+        english,
+        weights,
+        helplines,
     )
     return project, []
 

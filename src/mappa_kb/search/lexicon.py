@@ -26,6 +26,29 @@ class Entry:
     names: tuple[str, ...]
     """Term, abbreviations and aliases, as written."""
     abbreviations: tuple[str, ...] = ()
+    summary: str = ""
+    """The entry's plain-English summary for the public (its staff definition follows
+    it in the entry's passage)."""
+
+
+@dataclass(frozen=True)
+class HelpLine:
+    """One line of the "What you can do" card (data/help.yaml): who to contact and when,
+    and the words in a question that bring it."""
+
+    id: str
+    name: str
+    text: str
+    phone: str | None
+    url: str | None
+    """A page of the site that says more (site-relative), if any."""
+    source: str
+    """'Title, section', as answers cite."""
+    reviewed: str
+    """When a person last checked it (YYYY-MM-DD)."""
+    situations: tuple[str, ...]
+    always: bool = False
+    """On every card, whatever brought it (999)."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +110,10 @@ class Lexicon:
     """Fitted weights of the re-ranking's features (data/ranking-weights.json)."""
     english: frozenset[str] = frozenset()
     """English words (ENGLISH_FILE): never corrected, though the site may not use them."""
+    help: list[HelpLine] = field(default_factory=list)
+    """The "What you can do" lines, most urgent first (data/help.yaml)."""
+    source_pages: dict[str, str] = field(default_factory=dict)
+    """Each registered source's title -> where the Sources page lists it (site-relative)."""
 
     def english_bytes(self) -> bytes:
         text = "\n".join(sorted(self.english)) + "\n"
@@ -105,6 +132,7 @@ class Lexicon:
                     "heading": e.heading,
                     "names": list(e.names),
                     "abbreviations": list(e.abbreviations),
+                    "summary": e.summary,
                 }
                 for e in self.entries
             ],
@@ -119,6 +147,8 @@ class Lexicon:
             "places": self.places,
             "outside": self.outside,
             "weights": self.weights,
+            "help": [asdict(line) for line in self.help],
+            "source_pages": self.source_pages,
         }
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
@@ -132,6 +162,7 @@ class Lexicon:
                 heading=e["heading"],
                 names=tuple(e["names"]),
                 abbreviations=tuple(e.get("abbreviations", ())),
+                summary=str(e.get("summary", "")),
             )
             for e in data.get("entries", [])
         ]
@@ -150,4 +181,9 @@ class Lexicon:
             list(data.get("places", [])),
             list(data.get("outside", [])),
             {str(k): float(v) for k, v in data.get("weights", {}).items()},
+            help=[
+                HelpLine(**{**line, "situations": tuple(line["situations"])})
+                for line in data.get("help", [])
+            ],
+            source_pages={str(k): str(v) for k, v in data.get("source_pages", {}).items()},
         )

@@ -15,6 +15,8 @@
     return `${node.tagName.toLowerCase()}${id}${cls} "${text}"`;
   };
   const shown = (el) => {
+    // Not rendered at all, e.g. inside a closed <details> (its rect is still non-zero).
+    if (el.checkVisibility && !el.checkVisibility()) return false;
     const style = getComputedStyle(el);
     if (style.visibility !== "visible" || style.pointerEvents === "none") return false;
     const rect = el.getBoundingClientRect();

@@ -1,4 +1,10 @@
-"""Cutting a passage to the part that answers: whole sentences, in order, with '…'."""
+"""Cutting a passage to the part that answers: whole sentences, in order.
+
+What is shown starts where a sentence starts and ends where one ends: a reader sees the
+sentences that answer, never a fragment. '…' stands only between sentences where some
+are left out, and after a list cut to its first items. Only a sentence longer than a
+whole answer (the content has none) is ever cut inside, at a clause or word.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +19,14 @@ ANSWER_CHARS = 600
 
 
 def _cut(sentence: str, limit: int) -> str:
-    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+    """A sentence longer than a whole answer, cut at its last clause (or word) that fits."""
+    if len(sentence) <= limit:
+        return sentence
+    head = sentence[: limit - 2]
+    for mark in ("; ", ", ", " "):
+        if mark in head:
+            return head.rsplit(mark, 1)[0] + " …"
+    return head + " …"
 
 
 def _blocks(parts: list[str]) -> list[str]:
@@ -27,23 +40,27 @@ def _blocks(parts: list[str]) -> list[str]:
     return blocks
 
 
-def _fit(block: str, limit: int) -> str:
-    """A block cut to `limit`: whole list items if it has them, else whole words."""
+def _fit(block: str, limit: int) -> str | None:
+    """A block within `limit`: whole, or a list cut to the whole items that fit (with
+    '…' for the rest); None when not even that fits."""
     if len(block) <= limit:
         return block
     items = block.split(f" {BULLET}")
+    if len(items) == 1 or len(items[0]) + 2 > limit:
+        return None
     kept = items[0]
     for item in items[1:]:
         if len(kept) + len(item) + 4 > limit - 2:
             break
         kept = f"{kept} {BULLET}{item}"
-    return _cut(kept, limit - 2) + (" …" if kept != block and len(kept) < limit - 2 else "")
+    return f"{kept} …" if kept != items[0] else None  # a lead-in alone answers nothing
 
 
 def _first_clause(block: str) -> str:
-    """A table row ('Category 1: who; which agency leads') cut to its first cell."""
+    """A table row ('Category 1: who; which agency leads') cut to its label and first
+    cell. A sentence with a semicolon is not a row, and stays whole."""
     first, _, rest = block.partition("; ")
-    return f"{first} …" if rest else block
+    return f"{first} …" if rest and ": " in first else block
 
 
 def _names_member(block: str, question: Question) -> bool:
@@ -83,16 +100,15 @@ def _add_context(chosen: dict[int, str], blocks: list[str], budget: int) -> None
             following += 1
 
 
-def _join(chosen: dict[int, str], total: int) -> str:
+def _join(chosen: dict[int, str]) -> str:
+    """The chosen blocks in order, with '…' where blocks between them are left out."""
     out: list[str] = []
-    previous = -1
+    previous: int | None = None
     for i in sorted(chosen):
-        if i != previous + 1 and not (out and out[-1].endswith("…")):
+        if previous is not None and i != previous + 1 and not out[-1].endswith("…"):
             out.append("…")
         out.append(chosen[i])
         previous = i
-    if previous < total - 1 and not out[-1].endswith("…"):
-        out.append("…")
     return " ".join(out)
 
 
@@ -100,10 +116,11 @@ def trim(text: str, question: Question, lead: bool) -> str:
     """At most ANSWER_CHARS of the passage: the sentences that match the question best.
 
     Sentences are picked by how much of the question they cover, kept in their order,
-    with '…' where something is left out, then followed by the sentences after them
-    as far as room allows. With `lead`, the passage's first sentence (a glossary entry's
-    summary) comes first, since it says what the thing is; when the question is nothing
-    but a name, the passage is read from the top.
+    with '…' between them where something is left out, then followed by the sentences
+    after them as far as room allows. The text starts and ends with whole sentences.
+    With `lead`, the passage's first sentence (a glossary entry's summary) comes first,
+    since it says what the thing is; when the question is nothing but a name, the
+    passage is read from the top.
     """
     if len(text) <= ANSWER_CHARS:
         return text
@@ -115,14 +132,20 @@ def trim(text: str, question: Question, lead: bool) -> str:
     chosen: dict[int, str] = {}
     budget = ANSWER_CHARS
     if lead or not any(scores):
-        chosen[0] = _fit(blocks[0], budget)
-        budget -= len(chosen[0]) + 1
+        first = _fit(blocks[0], budget)
+        if first is not None:
+            chosen[0] = first
+            budget -= len(first) + 1
     for i in sorted(range(len(blocks)), key=lambda i: (-scores[i], i)):
         if scores[i] <= 0 or budget < 40:
             break
         piece = _fit(blocks[i], budget - 2)
-        if i not in chosen and (piece == blocks[i] or piece.endswith(" …")):  # no half sentences
+        if i not in chosen and piece is not None:
             chosen[i] = piece
             budget -= len(piece) + 2
+    if not chosen:  # every sentence is longer than a whole answer
+        best = max(range(len(blocks)), key=lambda i: (scores[i], -i))
+        chosen[best] = _cut(blocks[best], ANSWER_CHARS)
+        budget = 0
     _add_context(chosen, blocks, budget)
-    return _join(chosen, len(blocks))
+    return _join(chosen)

@@ -6,10 +6,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from markdown.extensions.toc import slugify
+
 from mappa_kb import urls
+from mappa_kb.content.help import HelpFile
+from mappa_kb.content.models import Source
 from mappa_kb.content.phrasing import PhrasingFile
 from mappa_kb.content.project import Project
-from mappa_kb.search.lexicon import Entry, Figure, Lexicon, PhrasingTables
+from mappa_kb.search.lexicon import Entry, Figure, HelpLine, Lexicon, PhrasingTables
 from mappa_kb.search.passage import Passage
 from mappa_kb.search.passages.statistics import figures
 
@@ -43,8 +47,40 @@ def lexicon_entries(project: Project) -> list[Entry]:
             heading=e.heading,
             names=tuple(e.names),
             abbreviations=tuple(e.abbreviations),
+            summary=e.summary,
         )
         for e in project.glossary.sorted_entries()
+    ]
+
+
+def source_pages(sources: Iterable[Source]) -> dict[str, str]:
+    """Source title -> its place on the Sources page: the annual reports have a section
+    of their own there (headed with the title), the rest an item of a generated list."""
+    page = urls.url(urls.SOURCES_PAGE)
+    return {
+        s.title: f"{page}#{slugify(s.title, '-')}"
+        if s.kind == "annual-report"
+        else f"{page}#{urls.source_anchor(s.id)}"
+        for s in sources
+    }
+
+
+def help_lines(data: HelpFile, sources: dict[str, Source]) -> list[HelpLine]:
+    """data/help.yaml as the answering side needs it: pages as site addresses, sources
+    cited as answers cite them."""
+    return [
+        HelpLine(
+            id=line.id,
+            name=line.name,
+            text=" ".join(line.text.split()),
+            phone=line.phone,
+            url=urls.url(line.page) if line.page else None,
+            source=f"{sources[line.source.source].title}, {line.source.section}",
+            reviewed=line.reviewed.isoformat(),
+            situations=tuple(line.situations),
+            always=line.always,
+        )
+        for line in data.lines
     ]
 
 
@@ -76,6 +112,8 @@ def make_lexicon(
     places: list[str] | None = None,
     outside: list[str] | None = None,
     weights: dict[str, float] | None = None,
+    helplines: list[HelpLine] | None = None,
+    sources: dict[str, str] | None = None,
 ) -> Lexicon:
     """The lexicon of these entries, areas and passages."""
     texts: list[str] = [p.title for p in passages]
@@ -95,6 +133,8 @@ def make_lexicon(
         outside or [],
         weights or {},
         english,
+        helplines or [],
+        sources or {},
     )
 
 
@@ -112,4 +152,6 @@ def build_lexicon(project: Project, passages: list[Passage]) -> Lexicon:
         places=project.elsewhere.places,
         outside=project.elsewhere.outside,
         weights=project.ranking_weights,
+        helplines=help_lines(project.help, project.sources),
+        sources=source_pages(project.sources.values()),
     )
