@@ -126,9 +126,9 @@ class Presenter:
         first = worked.figures[0] if worked.figures else None
         counts = first.label if first is not None else None
         if worked.shape == "sum" and first is not None and value:
-            # "London: <what the parts add up to>: 767 (Level 2: 697 + Level 3: 70)."
+            # "London: <what the parts add up to>: 767." (the working may follow in brackets)
             said = worked.text.removeprefix(f"{first.area}: ")
-            counts = said.rsplit(f": {value} (", 1)[0] if f": {value} (" in said else None
+            counts = said.rsplit(f": {value}", 1)[0] if f": {value}" in said else None
         sources: list[Cited] = []
         for figure in worked.figures:
             sources += [c for c in self.citations.split(figure.source) if c not in sources]
