@@ -27,6 +27,8 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from mappa_kb.atomic import swap_in
 from mappa_kb.content import Project, load_project
+from mappa_kb.engine.pyodide import EngineUnavailable
+from mappa_kb.engine.site import add_browser_engine
 from mappa_kb.paths import ProjectPaths
 from mappa_kb.search.build import (
     RenderedPages,
@@ -156,8 +158,16 @@ def build_site(
     return BuiltSite(final, pages)
 
 
-def build_all(paths: ProjectPaths, site_dir: Path | None = None) -> BuildReport:
-    """Check the content once, then build the site and the index from it."""
+def build_all(
+    paths: ProjectPaths, site_dir: Path | None = None, *, browser_engine: bool = True
+) -> BuildReport:
+    """Check the content once, then build the site and the index from it, and put the
+    in-browser engine with that index into the site (mappa_kb.engine).
+
+    `browser_engine=False` leaves the engine out, for throwaway sites in tests and for
+    sites only ever served by `mappa-kb serve`; it is never left out otherwise: a build
+    that cannot add it fails, saying why.
+    """
     report = BuildReport()
     site_final, index_final = (site_dir or paths.site_dir).resolve(), paths.index_dir.resolve()
     with build_lock(paths):
@@ -176,6 +186,17 @@ def build_all(paths: ProjectPaths, site_dir: Path | None = None) -> BuildReport:
             shutil.rmtree(site_work, ignore_errors=True)
             raise
         report.seconds["index"] = time.perf_counter() - start
+        if browser_engine:
+            start = time.perf_counter()
+            try:
+                add_browser_engine(paths.root, site_work, index_work, paths.engine_cache_dir)
+            except BaseException as exc:
+                shutil.rmtree(site_work, ignore_errors=True)
+                shutil.rmtree(index_work, ignore_errors=True)
+                if isinstance(exc, EngineUnavailable):
+                    raise BuildFailed(str(exc)) from exc
+                raise
+            report.seconds["browser engine"] = time.perf_counter() - start
         save_rendered_pages(paths, pages)
         swap_in(site_work, site_final)
         swap_in(index_work, index_final)
