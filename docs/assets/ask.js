@@ -1,8 +1,9 @@
-/* The "Ask a question" page: sends the question to the local API (/api/ask, served by
-   `mappa-kb serve`) and shows each answer with its link and source.
+/* The "Ask a question" page: sends the question to the question search (ask-engine.js:
+   the site's API under `mappa-kb serve`, else the same engine in the browser) and shows
+   each answer with its link and source.
 
-   Answer text is only ever set with textContent, never as HTML. When the API cannot be
-   reached (static hosting, or the site opened from disk) the page says so and offers
+   Answer text is only ever set with textContent, never as HTML. When no engine can answer
+   (the site opened from disk, or a browser that cannot run it) the page says so and offers
    the site's built-in search for the same words. */
 (function () {
   "use strict";
@@ -55,8 +56,8 @@
     results.replaceChildren();
     status.replaceChildren(
       element("p", null,
-        "The question service is not available here: it runs only when the site is " +
-        "served with \u201cmappa-kb serve\u201d. The site\u2019s own search can still look for the same words."),
+        "The question search is not available here. The site\u2019s own search can still " +
+        "look for the same words."),
       searchLink(question, root)
     );
   }
@@ -95,20 +96,10 @@
   }
 
   function ask(question, status, results, root) {
-    if (root.protocol === "file:") {  // opened from disk: there is no server to ask
-      showUnavailable(status, results, question, root);
-      return Promise.resolve();
-    }
     status.replaceChildren(element("p", null, "Looking for answers\u2026"));
-    var url = new URL("api/ask", root);
-    url.searchParams.set("q", question);
-    url.searchParams.set("k", "5");
-    return fetch(url.href, { headers: { Accept: "application/json" } })
-      .then(function (response) {
-        var type = response.headers.get("content-type") || "";
-        if (!response.ok || type.indexOf("application/json") === -1) throw new Error("unavailable");
-        return response.json();
-      })
+    // The engine (assets/ask-engine.js): the site's API, or the same engine in this
+    // browser on a plain static host; a question asked while it loads waits for it.
+    return window.kbQuestionSearch.answer(question, root, 5)
       .then(function (data) { showAnswers(data, status, results, question, root); })
       .catch(function () { showUnavailable(status, results, question, root); });
   }
