@@ -94,9 +94,12 @@
         info.progress = { received: data.received, total: data.total };
         if (!info.ready) say("Getting the question search ready: " + megabytes(data.received) + " of " + megabytes(data.total) + " MB");
       } else if (data.type === "ready") {
+        if (window.performance && performance.mark) performance.mark("kb-engine-ready");
         info.ready = true;
         info.timings = data.timings;
         say("The question search is ready. It runs in your browser: what you type is not sent anywhere.");
+      } else if (data.type === "warm") {
+        info.warmMs = data.ms;  // the engine's caches are full: every question is quick
       } else if (data.type === "failed") {
         info.message = data.message;
         say(data.message + " The site\u2019s own search still works.");
@@ -117,6 +120,7 @@
       say(info.message + " The site\u2019s own search still works.");
       failAll(info.message);
     };
+    if (window.performance && performance.mark) performance.mark("kb-engine-start");
     worker.postMessage({ type: "start", manifest: url(MANIFEST, root) });
     say("Getting the question search ready\u2026");
     return true;

@@ -8,9 +8,11 @@
                  {type: "ready", timings}                   questions are answered now
                  {type: "failed", message, detail}          plain words, then the cause
                  {type: "answer", id, json, ms} | {type: "answer", id, error}
+                 {type: "warm", ms}                         caches filled (see warm())
 
    Questions asked before the engine is ready wait in order and are answered as soon as
-   it is. Every file comes from this site (the manifest's folder): nothing from any
+   it is. Between questions the worker fills the engine's caches a little at a time
+   (worker.py's warm), so that later questions are quick. Every file comes from this site (the manifest's folder): nothing from any
    other host. The code and the index are kept in the Cache API under their versioned
    names, so a second visit reads them from disk; the runtime is left to the browser's
    HTTP cache, which also keeps the wasm's compiled code. The manifest itself is always
@@ -18,10 +20,11 @@
 
 const CACHE = "mappa-kb-question-search";
 const queue = [];
-let engine = null;     // Python's answer_json, once ready
+let engine = null;     // Python's answer_json and warm, once ready
 let failure = null;    // {message, detail}, once loading has failed
-let busy = false;
 let started = false;
+let warming = null;    // {since, done}: filling the engine's caches between questions
+const WARM_STEP = 6;   // passages a step: a question waits for one step at most
 
 const clock = () => Math.round(performance.now());
 
@@ -167,8 +170,9 @@ async function start(manifestUrl) {
     [
       "import sys, zipfile",
       "sys.path.insert(0, '/engine/engine.zip')",
-      "from mappa_kb.engine import stdlib_fallback",
-      "stdlib_fallback.install(" + JSON.stringify(url(manifest.full_stdlib)) + ")",
+      "from mappa_kb.engine import lean_imports, stdlib_fallback",
+      "lean_imports.install()",
+      "stdlib_fallback.install(" + JSON.stringify(url(manifest.full_stdlib)) + ", " + JSON.stringify(manifest.left_out) + ")",
       "with zipfile.ZipFile('/engine/index.zip') as archive:",
       "    archive.extractall('/index')",
       "from mappa_kb.engine import worker",
@@ -183,34 +187,70 @@ async function start(manifestUrl) {
     error.plain = true;
     throw error;
   }
-  engine = { answer: worker.answer_json, fallback: pyodide.pyimport("mappa_kb.engine.stdlib_fallback") };
+  engine = {
+    answer: worker.answer_json,
+    warm: worker.warm,
+    fallback: pyodide.pyimport("mappa_kb.engine.stdlib_fallback"),
+  };
   forgetOldFiles(cache, known);
-  return { runtime: t1 - t0, files: t2 - t1, imports: t3 - t2, index: clock() - t3, total: clock() - t0 };
+  return {
+    runtime: t1 - t0,
+    files: t2 - t1,
+    imports: t3 - t2,
+    index: clock() - t3,
+    total: clock() - t0,
+    fallback: engine.fallback.used.toJs(),  // standard-library modules the trim missed
+  };
 }
 
-/* ---- questions: in order, one at a time --------------------------------------------- */
+/* ---- questions in order, and warming up between them -------------------------------- */
 
-function answerNext() {
-  if (busy || queue.length === 0) return;
+// One step at a time, each in its own task, so that a question posted meanwhile is
+// taken before the next step: questions first, then (once ready) a small step of
+// warming, which fills the engine's caches while the reader reads.
+let scheduled = false;
+
+function schedule() {
+  if (!scheduled) {
+    scheduled = true;
+    setTimeout(step, 0);
+  }
+}
+
+function answerOne() {
   const { id, question, k } = queue.shift();
   if (failure) {
     post({ type: "answer", id, error: failure.message });
-  } else if (engine) {
-    busy = true;
-    const t = performance.now();
-    try {
-      const json = engine.answer(question, k);
-      post({ type: "answer", id, json, ms: performance.now() - t, fallback: engine.fallback.used.length });
-    } catch (error) {
-      post({ type: "answer", id, error: "The question search failed on this question." });
-      console.error(error);
-    }
-    busy = false;
-  } else {
-    queue.unshift({ id, question, k });  // not ready yet: it waits its turn
     return;
   }
-  setTimeout(answerNext, 0);  // let newer messages in between two answers
+  const t = performance.now();
+  try {
+    const json = engine.answer(question, k);
+    post({ type: "answer", id, json, ms: performance.now() - t, fallback: engine.fallback.used.length });
+  } catch (error) {
+    post({ type: "answer", id, error: "The question search failed on this question." });
+    console.error(error);
+  }
+}
+
+function warmOne() {
+  try {
+    warming.done = engine.warm(WARM_STEP);
+  } catch (error) {
+    warming.done = true;
+  }
+  if (warming.done) post({ type: "warm", ms: clock() - warming.since });
+}
+
+function step() {
+  scheduled = false;
+  const canAnswer = engine !== null || failure !== null;
+  if (queue.length > 0 && canAnswer) {
+    answerOne();
+  } else if (engine && warming && !warming.done) {
+    warmOne();
+  }
+  if ((queue.length > 0 && canAnswer) || (engine && warming && !warming.done)) schedule();
 }
 
 self.onmessage = (event) => {
@@ -220,7 +260,8 @@ self.onmessage = (event) => {
     start(data.manifest).then(
       (timings) => {
         post({ type: "ready", timings });
-        answerNext();
+        warming = { since: clock(), done: false };
+        schedule();
       },
       (error) => {
         failure = {
@@ -228,11 +269,11 @@ self.onmessage = (event) => {
           detail: error.detail || String(error && error.stack ? error.stack : error),
         };
         post({ type: "failed", message: failure.message, detail: failure.detail });
-        answerNext();
+        schedule();
       }
     );
   } else if (data.type === "ask") {
     queue.push({ id: data.id, question: String(data.question || ""), k: Number(data.k) || 5 });
-    answerNext();
+    schedule();
   }
 };

@@ -81,7 +81,10 @@ def _stdlib_zip() -> Path:
 def _run_engine() -> list[str]:
     """Import and use the engine on the real index: the modules that took."""
     sys.path.insert(0, str(CODE_DIR))
-    from mappa_kb.engine import stdlib_fallback, worker  # noqa: F401 - imported to be seen
+    from mappa_kb.engine import lean_imports, stdlib_fallback  # noqa: F401 - to be seen
+
+    lean_imports.install()  # as the worker does, before Whoosh is imported
+    from mappa_kb.engine import worker
 
     if worker.open_index(str(INDEX_DIR)):
         raise RuntimeError(worker.ENGINE.problem)

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import shutil
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +57,17 @@ def _index_zip(index_dir: Path) -> bytes:
         if path.is_file() and path.name != README
     }
     return zip_bytes(files)
+
+
+def _modules(archive: bytes) -> set[str]:
+    """The modules a zip of Python files holds ('json', 'json.decoder', ...)."""
+    found = set()
+    with zipfile.ZipFile(io.BytesIO(archive)) as files:
+        for name in files.namelist():
+            stem, dot, kind = name.rpartition(".")
+            if dot and kind in ("py", "pyc"):
+                found.add(stem.removesuffix("/__init__").replace("/", "."))
+    return found
 
 
 def _lock_file(runtime_dir: Path) -> dict[str, object]:
@@ -99,6 +112,9 @@ def add_browser_engine(root: Path, site_dir: Path, index_dir: Path, cache: Path)
         "python": compiled.python,
         "runtime": f"{runtime_name}/",
         "full_stdlib": f"{runtime_name}/python_stdlib.zip",
+        "left_out": sorted(
+            _modules(runtime.file("python_stdlib.zip").read_bytes()) - _modules(compiled.stdlib)
+        ),
         "files": entries,
         "lock": _lock_file(runtime.folder),
     }

@@ -25,7 +25,11 @@ BUILD_TIME = (
 )
 """Parts of mappa_kb.search used only to build the index or serve it over HTTP."""
 BROWSER_PARTS = ("mappa_kb/__init__.py", "mappa_kb/search/", "mappa_kb/engine/__init__.py")
-BROWSER_MODULES = ("mappa_kb/engine/worker.py", "mappa_kb/engine/stdlib_fallback.py")
+BROWSER_MODULES = (
+    "mappa_kb/engine/worker.py",
+    "mappa_kb/engine/stdlib_fallback.py",
+    "mappa_kb/engine/lean_imports.py",
+)
 THIRD_PARTY = {"whoosh": "whoosh-reloaded", "cached_property": "cached-property"}
 """Top-level module -> its distribution (for its licence)."""
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)

@@ -4,8 +4,10 @@ fetched with Pyodide's full one rather than failing the question.
 The build ships only the standard-library modules answering was seen to need (see
 compile_step.py); a path it did not foresee (a rare codec, say) would otherwise stop
 with ModuleNotFoundError. This finder, last on sys.meta_path, fetches the full library
-once, by a synchronous request (allowed in a worker), and lets the import go on.
-`used` tells the tests it was never needed for their questions.
+once, by a synchronous request (allowed in a worker), and lets the import go on. It
+knows which modules the full library has that the trimmed one lacks, so an import that
+fails everywhere (`try: import _winapi`) fetches nothing. `used` tells the tests it
+was never needed for their questions.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import importlib.abc
 import importlib.machinery
 import sys
 import zipimport
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import ModuleType
 
@@ -37,14 +39,15 @@ def _fetch(url: str) -> bytes:  # pragma: no cover - runs only in a browser
 
 
 class FullStdlibFinder(importlib.abc.MetaPathFinder):
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, left_out: Iterable[str]) -> None:
         self.url = url
+        self.left_out = frozenset(left_out)
         self.importer: zipimport.zipimporter | None = None
 
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
     ) -> importlib.machinery.ModuleSpec | None:
-        if fullname.partition(".")[0] not in sys.stdlib_module_names:
+        if fullname not in self.left_out:
             return None
         if self.importer is None:
             try:
@@ -58,7 +61,8 @@ class FullStdlibFinder(importlib.abc.MetaPathFinder):
         return spec
 
 
-def install(url: str) -> None:
-    """Put the finder last on sys.meta_path, fetching from `url` when first needed."""
+def install(url: str, left_out: Iterable[str]) -> None:
+    """Put the finder last on sys.meta_path: the modules `left_out` of the trimmed library
+    come from the full one at `url`, fetched when first needed."""
     if not any(isinstance(f, FullStdlibFinder) for f in sys.meta_path):
-        sys.meta_path.append(FullStdlibFinder(url))
+        sys.meta_path.append(FullStdlibFinder(url, left_out))

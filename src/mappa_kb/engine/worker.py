@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from mappa_kb.search.answer import Answerer
-from mappa_kb.search.index.reader import IndexFromAnotherEngine, IndexMissing
+from mappa_kb.search.index.reader import Hit, IndexFromAnotherEngine, IndexMissing
 
 MAX_QUESTION = 300
 """As the API: longer questions are cut, not refused (the page already stops at 300)."""
@@ -26,6 +26,8 @@ class Engine:
         self.answerer: Answerer | None = None
         self.problem = ""
         """Why the index was refused, in the engine's words (for the console, not readers)."""
+        self.warmed = 0
+        """Passages whose index terms are worked out ahead (see warm)."""
 
     def open_index(self, index_dir: str) -> str:
         """Load the index; '' when ready, else why the question search cannot start."""
@@ -44,6 +46,29 @@ class Engine:
         self.answerer, self.problem = answerer, ""
         return ""
 
+    def warm(self, passages: int) -> bool:
+        """Work out the next `passages` passages' index terms, as the re-ranking would the
+        first time each is a candidate (most of a new question's cost); True when all are.
+
+        The worker calls this between questions while the reader reads, so later
+        questions cost what they cost a long-running server. Only caches fill: answers
+        are the same with or without it. It reaches into the answerer's per-index state
+        (the re-ranking's cache); should that change shape, warming stops, and answering
+        goes on as before.
+        """
+        if self.answerer is None:
+            return True
+        try:
+            ranker = self.answerer._ranker_for(self.answerer.index.snapshot())  # noqa: SLF001
+            snapshot = ranker.snapshot
+            end = min(self.warmed + passages, snapshot.size)
+            for doc in range(self.warmed, end):
+                ranker.terms_of(Hit(snapshot.passage(doc), 0.0, doc))
+        except Exception:  # noqa: BLE001 - a cache of another shape: stop warming, nothing else
+            return True
+        self.warmed = end
+        return end >= snapshot.size
+
     def answer_json(self, question: str, k: int = 5) -> str:
         """The answer JSON for `question`, as /api/ask returns it (open_index first)."""
         if self.answerer is None:
@@ -57,3 +82,4 @@ ENGINE = Engine()
 """The one engine a worker runs."""
 open_index = ENGINE.open_index
 answer_json = ENGINE.answer_json
+warm = ENGINE.warm
