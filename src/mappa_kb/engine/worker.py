@@ -59,15 +59,16 @@ class Engine:
         if self.answerer is None:
             return True
         try:
-            ranker = self.answerer._ranker_for(self.answerer.index.snapshot())  # noqa: SLF001
+            ranker = self.answerer._ranker_for(self.answerer.index.snapshot())
             snapshot = ranker.snapshot
-            end = min(self.warmed + passages, snapshot.size)
+            size = int(snapshot.size)
+            end = min(self.warmed + passages, size)
             for doc in range(self.warmed, end):
                 ranker.terms_of(Hit(snapshot.passage(doc), 0.0, doc))
-        except Exception:  # noqa: BLE001 - a cache of another shape: stop warming, nothing else
+        except Exception:  # a cache of another shape: stop warming, and nothing else
             return True
         self.warmed = end
-        return end >= snapshot.size
+        return end >= size
 
     def answer_json(self, question: str, k: int = 5) -> str:
         """The answer JSON for `question`, as /api/ask returns it (open_index first)."""
