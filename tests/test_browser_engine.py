@@ -175,3 +175,14 @@ def test_every_page_carries_its_policy_for_plain_hosts(real_site: ProjectPaths) 
         assert "wasm-unsafe-eval" not in policy
         scripts = set(re.search(r"script-src ([^;]*)", policy).group(1).split())  # type: ignore[union-attr]
         assert scripts == {"'self'", *inline_script_hashes(html)}
+
+
+def test_the_readme_gives_hosts_the_policy_the_server_sends() -> None:
+    from mappa_kb.csp import WASM_SCRIPTS, policy
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    hashes = "<the hashes in site/.mappa-kb-script-hashes.json>"
+    assert f"Content-Security-Policy: {policy([hashes])}`" in readme
+    for path in WASM_SCRIPTS:
+        assert f"`{path.lstrip('/')}` only | the same policy with `'wasm-unsafe-eval'`" in readme
+    assert "application/wasm" in readme and f"`{ENGINE_DIR.as_posix()}/{MANIFEST}`" in readme
