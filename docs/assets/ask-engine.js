@@ -92,7 +92,10 @@
       var data = event.data || {};
       if (data.type === "progress") {
         info.progress = { received: data.received, total: data.total };
-        if (!info.ready) say("Getting the question search ready: " + megabytes(data.received) + " of " + megabytes(data.total) + " MB");
+        if (info.ready) return;
+        say(data.received < data.total
+          ? "Getting the question search ready: " + megabytes(data.received) + " of " + megabytes(data.total) + " MB"
+          : "Getting the question search ready: starting it\u2026");  // all here: Python starts
       } else if (data.type === "ready") {
         if (window.performance && performance.mark) performance.mark("kb-engine-ready");
         info.ready = true;
