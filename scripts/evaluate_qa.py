@@ -106,7 +106,7 @@ def main() -> int:
         questions = load_questions(path) if labelled else legacy_questions(path)
         if not labelled:  # a legacy key is judged on the text, wherever the answer is
             questions = [Labelled(q.q, q.reader, (), q.key) for q in questions]
-        print(f"{len(questions)} questions from {path.relative_to(REPO.parent)}")
+        print(f"{len(questions)} questions from {path}")
         runs = [("mappa-kb ask", our_answers(answerer))]
         if not args.no_material:
             runs.append(("material", material_answers(paths.site_dir)))

@@ -23,12 +23,12 @@ LABELLED = REPO / "scripts" / "eval" / "labelled"
 SPLITS = ("train", "dev", "test")
 
 DEV_FLOORS = {
-    "all": 0.60,
-    "public": 0.50,
-    "staff": 0.78,
-    "lay": 0.60,
+    "all": 0.68,
+    "public": 0.66,
+    "staff": 0.85,
+    "lay": 0.62,
     "figures": 0.50,
-    "reasoning": 0.70,
+    "reasoning": 0.72,
 }
 """Top-1 on the dev split that a change must not fall below. Raise them as the Q&A
 improves; never lower one to let a change through without saying why in its note."""

@@ -126,12 +126,18 @@ class Answerer:
                 )
             )
         pages = {a.url.split("#", 1)[0] for a in answers}
-        for score, hit in ranked:
-            p = hit.passage
-            page = p.url.split("#", 1)[0]
+        # "What is X": an entry answers with its own explanation, whichever of its
+        # passages (a key fact, its legal basis) scored best.
+        defines = Intent.DEFINE in understood.intents
+        mains = {h.passage.url: (sc, h) for sc, h in ranked if h.passage.kind == "glossary"}
+        for best_score, best in ranked:
+            page = best.passage.url.split("#", 1)[0]
             if page in pages or len(answers) >= k:
                 continue  # one answer a page: the list shows other places, not the same one
             pages.add(page)
+            use_main = defines and best.passage.kind == "fact" and page in mains
+            score, hit = mains[page] if use_main else (best_score, best)
+            p = hit.passage
             top = p.kind in {"glossary", "page"} and Intent.ASKS_WHAT in understood.intents
             answers.append(
                 Answer(

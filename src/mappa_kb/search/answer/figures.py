@@ -144,9 +144,10 @@ class FigureBook:
 
     def scope(self, question: Question) -> Scope | None:
         """Why the site cannot answer, where it names somewhere or some year it does not hold."""
-        text = question.corrected or question.text
+        text = question.text  # as typed: a place's name is never "corrected"
+        held_asked = [a for a in question.areas if a in self.held]
         outside = self._outside.search(text) if self._outside else None
-        if outside and not _ABOUT_ABROAD.search(text) and not question.areas:
+        if outside and not _ABOUT_ABROAD.search(text) and not held_asked:
             where = outside.group(0)
             message = f"This site is about MAPPA in England and Wales. It does not cover {where}."
             return Scope(message, True)
@@ -155,14 +156,14 @@ class FigureBook:
         holds = f"This site holds MAPPA figures for {self.holdings()}."
         missing_years = [y for y in self._years_asked(text) if not self._held_year(y)]
         place = self._places.search(text) if self._places else None
-        if place and not question.areas:
+        if _NATIONAL.search(text) and not held_asked:
+            return Scope(f"{holds} It has no national totals for England and Wales.", True)
+        if place and not held_asked:
             return Scope(
                 f"{holds} It has none for {place.group(0)}: each area publishes its own "
                 "MAPPA annual report.",
                 True,
             )
-        if _NATIONAL.search(text) and not question.areas:
-            return Scope(f"{holds} It has no national totals for England and Wales.", True)
         if missing_years:
             return Scope(f"{holds} It has none for {_join(missing_years)}.", True)
         return None
@@ -173,10 +174,11 @@ class FigureBook:
         return self.by_text.get(passage.text) if passage.kind == "statistic" else None
 
     def work_out(self, question: Question, found: list[Passage]) -> Worked | None:
-        """The arithmetic the question asks of the figure the search found, if any."""
-        if Intent.COUNT not in question.intents:
-            return None
-        first = next((f for f in map(self.figure_of, found) if f is not None), None)
+        """The arithmetic the question asks of the figure the search found, if any: for a
+        question asking for figures, its best statistic; otherwise ("which area had more
+        SHPOs") only a statistic among the best answers."""
+        looked = found if Intent.COUNT in question.intents else found[:2]
+        first = next((f for f in map(self.figure_of, looked) if f is not None), None)
         if first is None:
             return None
         text = question.corrected or question.text
@@ -241,24 +243,45 @@ class FigureBook:
                     break
                 parts.append(figure)
             else:
-                total = sum(f.value for f in parts)
-                label_names = _ROW_NAME if axis == "row" else _COLUMN_NAME
-                joined = _join([label_names[p] for p in wanted])
-                mine = label_names.get(first.row if axis == "row" else first.column, "")
-                label = first.label.replace(mine, f"{joined} together") if mine else first.label
-                working = " + ".join(
-                    f"{label_names[p]}: {f.shown}" for p, f in zip(wanted, parts, strict=True)
-                )
-                return Worked(
-                    "sum",
-                    f"{first.area} {first.year}: {joined} together",
-                    f"{first.area}: {label}: {_number(total)} ({working}).",
-                    parts,
-                    f"{working} = {_number(total)}",
-                    first.url,
-                    f"Worked out from {first.source.removeprefix('Worked out from ')}",
-                )
+                return self._sum_of(first, wanted, parts, axis)
         return None
+
+    def _sum_of(self, first: Figure, wanted: list[str], parts: list[Figure], axis: str) -> Worked:
+        names = _ROW_NAME if axis == "row" else _COLUMN_NAME
+        total = sum(f.value for f in parts)
+        working = " + ".join(f"{names[p]}: {f.shown}" for p, f in zip(wanted, parts, strict=True))
+        # When the parts are all of the table's rows (or columns), its own total is the
+        # report's figure for them: say that, and show that it adds up.
+        joined = _join([names[p] for p in wanted])
+        title = f"{first.area} {first.year}: {joined} together"
+        whole = self._table_total(first, wanted, axis)
+        if whole is not None and whole.value == total:
+            return Worked(
+                "sum", title, whole.text, parts, f"{working} = {whole.shown}", whole.url,
+                whole.source,
+            )  # fmt: skip
+        label = parts[0].label.replace(names[wanted[0]], f"{joined} together", 1)
+        return Worked(
+            "sum",
+            title,
+            f"{first.area}: {label}: {_number(total)} ({working}).",
+            parts,
+            f"{working} = {_number(total)}",
+            first.url,
+            f"Worked out from {first.source.removeprefix('Worked out from ')}",
+        )
+
+    def _table_total(self, first: Figure, wanted: list[str], axis: str) -> Figure | None:
+        """The table's total for `wanted`, when they are all of its rows (or columns)."""
+        same = [
+            f for (area, year, _), f in self.cells.items()
+            if area == first.area and year == first.year and f.table == first.table
+            and (f.column == first.column if axis == "row" else f.row == first.row)
+        ]  # fmt: skip
+        members = {(f.row if axis == "row" else f.column) for f in same} - {"total"}
+        if members != set(wanted):
+            return None
+        return next((f for f in same if (f.row if axis == "row" else f.column) == "total"), None)
 
     def _share(self, part: Figure) -> Worked | None:
         """'What share were at Level 1': the part as a percentage of its table's total."""

@@ -62,12 +62,20 @@ class Understanding:
         self.entries = {e.id: e for e in lexicon.entries}
         self.names: dict[tuple[str, ...], set[str]] = defaultdict(set)
         self.shorthands: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        lossy: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for entry in lexicon.entries:
             for name in entry.names:
                 words = tuple(analyze(name))
                 if words:
                     self.names[words].add(entry.id)
+                    if len(words) < len(name.split()):
+                        lossy[words].add(entry.id)
                 self._add_shorthand(name)
+        # "MAPPA A" (a form) analyses to plain "mappa": a name that lost a word in analysis
+        # does not take another entry's whole name from it.
+        for words, owners in lossy.items():
+            if owners < self.names[words]:
+                self.names[words] -= owners
         # Numbered series of names ("Category 1" ... "Category 4"), by their first word.
         series: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         for words in self.names:
@@ -88,6 +96,9 @@ class Understanding:
         }
         self.longest_area_name = max((len(n) for n in self.area_names), default=1)
         self.phrasing_words |= {w for name in self.area_names for w in name}
+        # Places the site holds nothing for are names, not misspellings ("Kent").
+        places = [*lexicon.places, *lexicon.outside]
+        self.phrasing_words |= {w for place in places for w in plain_words(place)}
 
     def _add_shorthand(self, name: str) -> None:
         words = name.split()
