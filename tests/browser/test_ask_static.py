@@ -37,7 +37,7 @@ from .site_pages import ASK
 
 ENGINE_LINE = "#kb-ask-engine"
 STATUS = "#kb-ask-status"
-LOADING = re.compile(r"Getting the question search ready(: [\d.]+ of [\d.]+ MB|…)")
+LOADING = re.compile(r"Getting the question search ready(: [\d.]+ of [\d.]+ MB|: starting it…|…)")
 READY_TIMEOUT = 180.0
 """Seconds: a cold start is a few seconds, but two cores shared with a test run are slow."""
 ASK_ALL = """async (questions) => {
