@@ -49,6 +49,9 @@ new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration]);
 }).observe({ type: "longtask", buffered: true });
 """
+# When, from the start of navigation, the engine started and was ready (ms).
+MARKS = """() => Object.fromEntries(["kb-engine-start", "kb-engine-ready"].map(
+  (name) => [name, Math.round((performance.getEntriesByName(name)[0] || {}).startTime)]))"""
 # The longest main-thread tasks: while the engine loads (between ask-engine.js's marks),
 # and before it starts (the page's own parsing and Material's start-up, on every page).
 TASKS = """() => {
@@ -118,8 +121,9 @@ def visit(context: BrowserContext, base: str, profile: str) -> tuple[Visit, Page
     cpu = cpu_seconds(profile) - cpu
     state = page.evaluate("kbQuestionSearch.state()")
     during, before = page.evaluate(TASKS)
+    marks = page.evaluate(MARKS)
     context.remove_listener("request", note)
-    timings = state.get("timings") or {}
+    timings = {**(state.get("timings") or {}), **marks}
     return Visit(seconds, timings, during, before, cpu, fetched), page
 
 

@@ -105,8 +105,14 @@
         info.warmMs = data.ms;  // the engine's caches are full: every question is quick
       } else if (data.type === "failed") {
         info.message = data.message;
-        say(data.message + " The site\u2019s own search still works.");
-        if (window.console) window.console.warn("question search: " + data.detail);
+        if (data.missing) {
+          info.engine = "none";  // a site built without it: the page says so when asked
+          var where = line();
+          if (where) where.remove();
+        } else {
+          say(data.message + " The site\u2019s own search still works.");
+          if (window.console) window.console.warn("question search: " + data.detail);
+        }
         failAll(data.message);
       } else if (data.type === "answer") {
         if (data.error) {
@@ -129,13 +135,6 @@
     return true;
   }
 
-  function manifestThere(root) {
-    return fetch(url(MANIFEST, root), { method: "HEAD", cache: "no-cache" }).then(
-      function (response) { return response.ok; },
-      function () { return false; }
-    );
-  }
-
   function prepare(root) {
     if (chosen) return chosen;
     // Tests may ask for the in-browser engine where the API also answers.
@@ -145,10 +144,8 @@
     } else if (wanted === "browser") {
       chosen = Promise.resolve("browser");
     } else {
-      chosen = apiAnswers(root).then(function (yes) {
-        if (yes) return "api";
-        return manifestThere(root).then(function (there) { return there ? "browser" : "none"; });
-      });
+      // No API: the worker starts at once, and says so if the site has no engine.
+      chosen = apiAnswers(root).then(function (yes) { return yes ? "api" : "browser"; });
     }
     chosen = chosen.then(function (kind) {
       info.engine = kind;
@@ -204,7 +201,7 @@
 
   function init() {
     var input = document.getElementById("kb-ask-input");
-    if (!input || input.dataset.engine) return;
+    if (!input || input.dataset.engine) return;  // not here, or already watched
     input.dataset.engine = "watched";
     var root = siteRoot();
     if (document.getElementById("kb-ask-form")) prepare(root);  // the Ask page itself
@@ -218,9 +215,8 @@
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
     window.document$.subscribe(init);
   }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  // This script comes after the page's content: on the Ask page the form is already
+  // there, so loading starts now rather than once every other script has run.
+  init();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
 })();

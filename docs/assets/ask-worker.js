@@ -6,7 +6,8 @@
                  {type: "ask", id, question, k}             any time, even before ready
    Messages out: {type: "progress", received, total}        bytes of the files, so far
                  {type: "ready", timings}                   questions are answered now
-                 {type: "failed", message, detail}          plain words, then the cause
+                 {type: "failed", message, detail, missing} plain words, then the cause
+                                                            (missing: no engine on this site)
                  {type: "answer", id, json, ms} | {type: "answer", id, error}
                  {type: "warm", ms}                         caches filled (see warm())
 
@@ -114,7 +115,14 @@ async function forgetOldFiles(cache, known) {
 async function start(manifestUrl) {
   const t0 = clock();
   const manifestResponse = await fetch(manifestUrl, { cache: "no-cache" });
-  if (!manifestResponse.ok) throw new Error("no manifest: HTTP " + manifestResponse.status);
+  if (!manifestResponse.ok) {
+    // A site built without the engine, or a host that lost it: not this browser's fault.
+    const error = new Error("The question search is not available here.");
+    error.detail = "no manifest: HTTP " + manifestResponse.status;
+    error.plain = true;
+    error.missing = true;
+    throw error;
+  }
   const manifest = await manifestResponse.json();
   if (manifest.format !== 1) throw new Error("a manifest of format " + manifest.format);
   const base = new URL(".", manifestResponse.url);
@@ -268,7 +276,7 @@ self.onmessage = (event) => {
           message: error.plain ? error.message : "The question search could not start in this browser.",
           detail: error.detail || String(error && error.stack ? error.stack : error),
         };
-        post({ type: "failed", message: failure.message, detail: failure.detail });
+        post({ type: "failed", message: failure.message, detail: failure.detail, missing: !!error.missing });
         schedule();
       }
     );
