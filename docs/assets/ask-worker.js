@@ -13,11 +13,13 @@
 
    Questions asked before the engine is ready wait in order and are answered as soon as
    it is. Between questions the worker fills the engine's caches a little at a time
-   (worker.py's warm), so that later questions are quick. Every file comes from this site (the manifest's folder): nothing from any
-   other host. The code and the index are kept in the Cache API under their versioned
-   names, so a second visit reads them from disk; the runtime is left to the browser's
-   HTTP cache, which also keeps the wasm's compiled code. The manifest itself is always
-   checked with the site. */
+   (worker.py's warm), so that later questions are quick.
+
+   Every file comes from this site (the manifest's folder): nothing from any other host.
+   The code and the index are kept in the Cache API under their versioned names, so a
+   second visit reads them from disk; the runtime is left to the browser's HTTP cache,
+   which also keeps the wasm's compiled code. The manifest is checked with the site on
+   every visit. */
 
 const CACHE = "mappa-kb-question-search";
 const queue = [];
