@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve preview build check test lint typecheck lock browser-deps eval bench load screenshots clean
+.PHONY: help venv node-deps serve preview build check test lint typecheck lock browser-deps eval bench bench-static load screenshots clean
 
 help:
 	@echo "make serve   - set up, check, build site and index, serve on http://$(HOST):$(PORT)/"
@@ -18,6 +18,7 @@ help:
 	@echo "make check   - validate content only"
 	@echo "make eval    - Q&A evaluation against the development question set"
 	@echo "make bench   - speed benchmarks"
+	@echo "make bench-static - the in-browser question search on a plain static server (cold, warm, download)"
 	@echo "make load    - load test of /api/ask on loopback (32 clients; prints req/s, p50/p99, errors)"
 	@echo "make screenshots - PNGs of key pages, light and dark, in build/screenshots/"
 	@echo "make lock    - re-resolve requirements.lock from pyproject.toml"
@@ -31,17 +32,26 @@ $(BIN)/mappa-kb: requirements.lock pyproject.toml
 
 venv: $(BIN)/mappa-kb
 
+# npm packages (package-lock.json): the Pyodide runtime every build puts into the site
+# for the in-browser question search, and axe-core for the accessibility tests.
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing. Run as root: apt-get install -y npm" >&2; exit 1; }
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
+node-deps: node_modules/.package-lock.json
+
 check: venv
 	$(BIN)/mappa-kb check
 
-build: venv
+build: venv node-deps
 	$(BIN)/mappa-kb build
 
-serve: venv
+serve: venv node-deps
 	$(BIN)/mappa-kb serve --host $(HOST) --port $(PORT)
 
 # For authors: every save is checked, the page shown again, problems listed on it.
-preview: venv
+preview: venv node-deps
 	$(BIN)/mappa-kb serve --watch --host $(HOST) --port $(PORT)
 
 lint: venv
@@ -51,7 +61,7 @@ lint: venv
 typecheck: venv
 	$(BIN)/mypy
 
-browser-deps:
+browser-deps: node-deps
 	bash scripts/install-browser-deps.sh
 
 # The suite runs in parallel (pytest-xdist, one worker per CPU); browser tests run after
@@ -67,6 +77,9 @@ eval: build
 bench: build
 	$(BIN)/python scripts/benchmark_qa.py
 	$(BIN)/python scripts/benchmark_statistics.py
+
+bench-static: build browser-deps
+	$(BIN)/python scripts/benchmark_static.py
 
 lock: venv
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --no-header -o requirements.lock

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what the browser tests need when it is missing: Debian's chromium (Playwright
-# cannot download its own browser here) and axe-core from npm (into node_modules/).
+# cannot download its own browser here) and the npm packages (into node_modules/: axe-core,
+# and the Pyodide runtime that every build also needs; `make node-deps` installs those).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,11 +15,11 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
-if [ ! -f node_modules/axe-core/axe.min.js ]; then
+if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/pyodide/pyodide.asm.wasm ]; then
   if ! command -v npm >/dev/null; then
     echo "npm is missing. Run as root: apt-get install -y npm   (then: make test)" >&2
     exit 1
   fi
-  echo "Installing axe-core from npm..."
+  echo "Installing axe-core and pyodide from npm..."
   npm ci --silent --no-audit --no-fund
 fi

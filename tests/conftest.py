@@ -70,8 +70,12 @@ People on the sex offenders register must tell the police things.
 
 MakeProject = Callable[..., ProjectPaths]
 
-# Everything a build reads; a copy of these is a complete project.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "glossary", "data")
+# Everything a build reads; a copy of these is a complete project (with node_modules/,
+# linked rather than copied: the Pyodide runtime the in-browser engine ships).
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "glossary", "data", "package.json")
+ENGINE_CACHE = ProjectPaths.at(REPO).engine_cache_dir
+"""The engine compiled for the browser, shared by every real build of a test run (and
+with `make build`): it depends only on the code, and compiling takes half a minute."""
 
 
 @pytest.fixture(scope="session")
@@ -85,7 +89,11 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> ProjectPaths:
             shutil.copytree(src, root / name)
         elif src.exists():
             shutil.copy(src, root / name)
+    (root / "node_modules").symlink_to(REPO / "node_modules")
     project = ProjectPaths.at(root)
+    ENGINE_CACHE.mkdir(parents=True, exist_ok=True)
+    project.engine_cache_dir.parent.mkdir(parents=True)
+    project.engine_cache_dir.symlink_to(ENGINE_CACHE)
     build_all(project)
     return project
 

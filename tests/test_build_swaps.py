@@ -27,17 +27,17 @@ def test_the_site_can_be_read_by_a_web_server_running_as_another_user(
     make_project: MakeProject,
 ) -> None:
     project = make_project()
-    build_all(project)
+    build_all(project, browser_engine=False)
     assert project.site_dir.stat().st_mode & 0o777 == 0o755
     assert project.index_dir.stat().st_mode & 0o777 == 0o755
 
 
 def test_site_and_index_carry_the_same_build_id(make_project: MakeProject) -> None:
     project = make_project()
-    build_all(project)
+    build_all(project, browser_engine=False)
     first = site_build_id(project.site_dir)
     assert first is not None and index_build_id(project.index_dir) == first
-    build_all(project)
+    build_all(project, browser_engine=False)
     assert site_build_id(project.site_dir) not in {None, first}
     assert index_build_id(project.index_dir) == site_build_id(project.site_dir)
 
@@ -47,7 +47,7 @@ def test_what_a_killed_build_left_is_cleared_by_the_next(make_project: MakeProje
     for name in (".site.k1ll3d", ".search_index.k1ll3d", ".site.old"):
         (project.root / name).mkdir()
         (project.root / name / "index.html").write_text("half", encoding="utf-8")
-    build_all(project)
+    build_all(project, browser_engine=False)
     assert leftovers(project) == []
 
 
@@ -55,7 +55,7 @@ def test_a_build_stopped_between_the_two_swaps_is_mended(
     make_project: MakeProject, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = make_project()
-    build_all(project)
+    build_all(project, browser_engine=False)
     (project.glossary_dir / "sexual-risk-order.yaml").write_text(
         (project.glossary_dir / "sexual-risk-order.yaml")
         .read_text(encoding="utf-8")
@@ -73,7 +73,7 @@ def test_a_build_stopped_between_the_two_swaps_is_mended(
 
     monkeypatch.setattr(build_module, "swap_in", swap_then_die)
     with pytest.raises(KeyboardInterrupt):
-        build_all(project)
+        build_all(project, browser_engine=False)
     monkeypatch.setattr(build_module, "swap_in", real_swap)
     assert index_build_id(project.index_dir) != site_build_id(project.site_dir)
     assert "zebra" not in Answerer(project.index_dir).ask("sexual risk order", 1).answers[0].text
@@ -90,6 +90,7 @@ def test_a_build_stopped_between_the_two_swaps_is_mended(
 def test_builds_killed_at_any_moment_never_leave_a_broken_pair(make_project: MakeProject) -> None:
     project = make_project()
     command = [sys.executable, "-m", "mappa_kb.cli", "build", "--root", str(project.root)]
+    command.append("--no-browser-engine")  # a tiny throwaway site
     subprocess.run(command, check=True, capture_output=True)
     for delay in (0.5, 2.0, 4.0):
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

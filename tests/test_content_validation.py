@@ -216,7 +216,7 @@ def test_broken_registry_is_reported(
 def test_bad_content_builds_nothing(make_project: MakeProject) -> None:
     project = make_project({"one": entry_yaml("one", "One", related="[nowhere]")})
     with pytest.raises(ContentError):
-        build_all(project)
+        build_all(project, browser_engine=False)
     assert not project.site_dir.exists()
     assert not any(p.name.startswith(".site") for p in project.root.iterdir())
 

@@ -41,7 +41,7 @@ def built(make_project: MakeProject) -> ProjectPaths:
             ),
         }
     )
-    build_all(project)
+    build_all(project, browser_engine=False)
     return project
 
 
@@ -154,7 +154,7 @@ def test_failed_site_build_keeps_previous_site(built: ProjectPaths) -> None:
     bad = built.glossary_dir / "broken.yaml"
     bad.write_text(entry_yaml("broken", "Broken", related="[nowhere]"), encoding="utf-8")
     with pytest.raises(Exception, match="nowhere"):
-        build_all(built)
+        build_all(built, browser_engine=False)
     assert marker.read_text(encoding="utf-8") == before
     assert not [p for p in built.root.iterdir() if p.name.startswith(".site")]
 
@@ -162,13 +162,13 @@ def test_failed_site_build_keeps_previous_site(built: ProjectPaths) -> None:
 def test_clashing_docs_page_is_refused(make_project: MakeProject) -> None:
     project = make_project(docs={"glossary/index.md": "# Mine\n"})
     with pytest.raises(Exception, match="clashes with a generated glossary page"):
-        build_all(project)
+        build_all(project, browser_engine=False)
 
 
 def test_site_dir_is_swapped_not_merged(built: ProjectPaths, tmp_path: Path) -> None:
     stale = built.site_dir / "stale.html"
     stale.write_text("old", encoding="utf-8")
-    build_all(built)
+    build_all(built, browser_engine=False)
     assert not stale.exists()
 
 
@@ -181,7 +181,7 @@ def test_a_name_broken_over_two_lines_links_to_its_own_entry(make_project: MakeP
     project = make_project(
         entries={"police": police, "ministry-of-defence-police": mdp}, docs={"forces.md": page}
     )
-    build_all(project)
+    build_all(project, browser_engine=False)
     html = (project.site_dir / "forces" / "index.html").read_text(encoding="utf-8")
     linked = re.findall(r'<a class="kb-term" href="([^"]+)">([^<]+)</a>', html)
     assert [(href, " ".join(text.split())) for href, text in linked] == [

@@ -16,7 +16,13 @@ from search_support import build_fixture_index
 from mappa_kb.api import create_app
 from mappa_kb.cli import main
 from mappa_kb.paths import ProjectPaths
-from mappa_kb.search.index.integrity import CHECKSUMS_FILE
+from mappa_kb.search.index.integrity import (
+    CHECKSUMS_FILE,
+    ENGINE_FILE,
+    INDEX_FORMAT,
+    README,
+    write_checksums,
+)
 
 QUESTION = "What is an SRO?"
 REBUILD = "run 'mappa-kb build'"
@@ -44,6 +50,13 @@ def replace_with_file(index: Path) -> None:
     index.write_text("not an index\n", encoding="utf-8")
 
 
+def from_another_engine(index: Path) -> None:
+    """Whole and unchanged since written, but by another version of the engine."""
+    (index / ENGINE_FILE).write_text(f'{{"format": {INDEX_FORMAT + 1}}}', encoding="utf-8")
+    (index / CHECKSUMS_FILE).unlink()
+    write_checksums(index, skip=frozenset({README}))
+
+
 Damage = Callable[[Path], None]
 DAMAGES: dict[str, tuple[Damage, str]] = {
     # name: (what is done to search_index/, what the message must say is wrong)
@@ -60,6 +73,7 @@ DAMAGES: dict[str, tuple[Damage, str]] = {
     "bytes flipped in the segment": (lambda i: flip_bytes_inside(segment(i)), ".seg has changed"),
     "no checksums (older build)": (lambda i: (i / CHECKSUMS_FILE).unlink(), CHECKSUMS_FILE),
     "a file where the folder was": (replace_with_file, "cannot be read"),
+    "built by another version of the engine": (from_another_engine, "another version"),
 }
 
 

@@ -114,6 +114,6 @@ def test_good_pages_pass_check(
 def test_bad_page_fails_the_build_and_writes_no_site(make_project: MakeProject) -> None:
     project = make_project(docs={"guide.md": docs_page(BODY, "reviewed: soon")})
     with pytest.raises(ContentError, match=r"docs/guide.md:3: \[reviewed\]"):
-        build_all(project)
+        build_all(project, browser_engine=False)
     assert not project.site_dir.exists()
     assert not list(project.root.glob(".site.*")), "a half-built site was left behind"

@@ -39,7 +39,7 @@ def test_bank_groups_questions_by_topic_pages_first(make_project: MakeProject) -
 
 def test_built_question_bank_is_a_keyboard_usable_checklist(make_project: MakeProject) -> None:
     project = make_project(docs={"guide.md": GUIDE})
-    build_all(project)
+    build_all(project, browser_engine=False)
     html = (project.site_dir / "lay-advisers" / "question-bank" / "index.html").read_text(
         encoding="utf-8"
     )

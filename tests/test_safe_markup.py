@@ -80,7 +80,7 @@ def test_quotes_and_ampersands_in_a_summary_stay_inside_their_attribute(
     summary = 'Often called "the hostel" & run by probation.'
     entry = entry_yaml("hostel", "Probation hostel", summary=json.dumps(summary))
     project = make_project(entries={"hostel": entry})
-    build_all(project)
+    build_all(project, browser_engine=False)
     page = (project.site_dir / "glossary" / "hostel" / "index.html").read_text(encoding="utf-8")
     meta = re.search(r'<meta name="description" content="([^"]*)"', page)
     assert meta is not None
@@ -91,7 +91,7 @@ def test_the_policy_allows_only_the_inline_scripts_the_build_wrote(
     make_project: MakeProject,
 ) -> None:
     project = make_project()
-    build_all(project)
+    build_all(project, browser_engine=False)
     recorded = set(site_script_hashes(project.site_dir))
     written = set()
     for page in project.site_dir.rglob("*.html"):

@@ -66,7 +66,7 @@ def built(make_project: MakeProject) -> ProjectPaths:
     project = make_project(
         entries={"sexual-risk-order": SRO}, docs={"guide/levels.md": GUIDE, "ask.md": ask_page}
     )
-    build_all(project)
+    build_all(project, browser_engine=False)
     return project
 
 
@@ -160,7 +160,7 @@ def test_a_site_built_elsewhere_is_what_the_index_holds(
         guide.read_text(encoding="utf-8").replace("Senior people attend", "Chief officers attend"),
         encoding="utf-8",
     )
-    build_all(built, site_dir=tmp_path / "elsewhere")
+    build_all(built, site_dir=tmp_path / "elsewhere", browser_engine=False)
     top = Answerer(built.index_dir).ask("who attends at level 3", 1).answers[0]
     assert "Chief officers attend" in top.text
     old = (built.site_dir / "guide" / "levels" / "index.html").read_text(encoding="utf-8")
@@ -218,5 +218,5 @@ def test_build_command_builds_the_index(make_project: MakeProject, tmp_path: Pat
     from mappa_kb.cli import main
 
     project = make_project()
-    assert main(["build", "--root", str(project.root)]) == 0
+    assert main(["build", "--root", str(project.root), "--no-browser-engine"]) == 0
     assert Answerer(project.index_dir).ask("sex offenders register", 1).answers

@@ -76,7 +76,7 @@ def test_statistics_page_shows_the_review_date(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     project = ProjectPaths.at(root)
-    build_all(project)
+    build_all(project, browser_engine=False)
     year_page = (project.site_dir / "statistics/london/2022-23/index.html").read_text("utf-8")
     assert "Last reviewed: 9 March 2026" in year_page
     # the overview shows the oldest review among the figures it compares

@@ -1,8 +1,10 @@
 /* The "Ask a question" page: the answer first, then what else helps.
 
    A question goes to an answering engine (answerQuestion, below: the one place that
-   knows how) and comes back as the answer JSON, version 1: the same for the API
-   (/api/ask, described at /openapi.json) and `mappa-kb ask --json`. The page shows:
+   knows how; the engine is the site's API or the same code in the browser, chosen by
+   ask-engine.js) and comes back as the answer JSON, version 1: the same for the API
+   (/api/ask, described at /openapi.json), the in-browser engine and
+   `mappa-kb ask --json`. The page shows:
 
    - "What you can do" first, when the question is about danger, a worry, a victim or a
      child (`help`: 999 and helplines, with tel: links);
@@ -22,20 +24,17 @@
   var MAX_LENGTH = 300;
   var OTHERS = 4;  // other places shown after the best answer
 
-  /* How a question reaches an answering engine: the one function to change for another
-     engine (an in-browser one for static hosting returns the same JSON). It resolves to
-     the answer JSON for `question`, or rejects when no engine can be reached. Today: the
-     site's own API, which `mappa-kb serve` runs beside the pages. */
+  /* How a question reaches an answering engine: the one place that knows. It resolves to
+     the answer JSON for `question`, or rejects, with plain words as the message, when no
+     engine can answer. The engine is chosen by ask-engine.js: the site's API when
+     `mappa-kb serve` runs beside the pages, else the same Python engine in this browser
+     (a Web Worker), so the page works on any static host. */
   function answerQuestion(question, root) {
-    if (root.protocol === "file:") return Promise.reject(new Error("opened from disk"));
-    var url = new URL("api/ask", root);
-    url.searchParams.set("q", question);
-    url.searchParams.set("k", String(OTHERS + 1));
-    return fetch(url.href, { headers: { Accept: "application/json" } }).then(function (response) {
-      var type = response.headers.get("content-type") || "";
-      if (!response.ok || type.indexOf("application/json") === -1) throw new Error("unavailable");
-      return response.json();
-    });
+    var engine = window.kbQuestionSearch;
+    if (!engine || typeof engine.answer !== "function") {
+      return Promise.reject(new Error("The question search did not load."));
+    }
+    return engine.answer(question, root, OTHERS + 1);
   }
 
   /* ---- small helpers ---------------------------------------------------------------- */
@@ -375,19 +374,18 @@
     heading.focus({ preventScroll: true });
   }
 
-  function showUnavailable(question, status, results, root) {
+  function showUnavailable(question, status, results, root, error) {
     var section = element("section", "kb-results");
     section.setAttribute("aria-labelledby", "kb-ask-results-heading");
-    var heading = element("h2", "kb-results__heading", "The question service is not available");
+    var heading = element("h2", "kb-results__heading", "The question search is not available");
     heading.id = "kb-ask-results-heading";
     heading.tabIndex = -1;
     section.appendChild(heading);
-    section.appendChild(element("p", null,
-      "It runs only when the site is served with \u201cmappa-kb serve\u201d. " +
-      "Find a page can still look for the same words."));
+    var why = error && typeof error.message === "string" && error.message ? error.message + " " : "";
+    section.appendChild(element("p", null, why + "Find a page can still look for the same words."));
     section.appendChild(searchLink(question, root));
     results.replaceChildren(section);
-    say(status, "The question service is not available here.");
+    say(status, "The question search is not available here.");
     reach(heading);
   }
 
@@ -405,7 +403,7 @@
         if (!data || typeof data !== "object" || !Array.isArray(data.answers)) throw new Error("not an answer");
         show(data, question, status, results, root);
       })
-      .catch(function () { showUnavailable(question, status, results, root); });
+      .catch(function (error) { showUnavailable(question, status, results, root, error); });
   }
 
   function init() {

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
 
-from mappa_kb.csp import policy, site_script_hashes
+from mappa_kb.csp import WASM_SCRIPTS, policy, site_script_hashes
 from mappa_kb.paths import ProjectPaths
 from mappa_kb.search.api import install as install_search_routes
 from mappa_kb.server.static_files import SnapshotStaticFiles
@@ -45,8 +45,10 @@ def create_app(
         response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
-        # Material's inline scripts run if, and only if, this site's build wrote them.
-        response.headers["Content-Security-Policy"] = policy(site_script_hashes(site))
+        # Material's inline scripts run if, and only if, this site's build wrote them;
+        # WebAssembly only in the question search's worker.
+        wasm = request.url.path in WASM_SCRIPTS
+        response.headers["Content-Security-Policy"] = policy(site_script_hashes(site), wasm=wasm)
         return response
 
     for install in [*ROUTE_INSTALLERS, *installers]:

@@ -27,6 +27,8 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from mappa_kb.atomic import swap_in
 from mappa_kb.content import Project, load_project
+from mappa_kb.engine.pyodide import EngineUnavailable
+from mappa_kb.engine.site import add_browser_engine
 from mappa_kb.paths import ProjectPaths
 from mappa_kb.search.build import (
     RenderedPages,
@@ -176,10 +178,18 @@ def prepare_build(
     project: Project,
     site_final: Path,
     report: BuildReport | None = None,
+    *,
+    browser_engine: bool = True,
 ) -> PreparedBuild:
     """The site and the index from one checked project, each in a temporary folder beside
-    its final place. Takes no lock: nothing in place changes until `put_in_place`, so a
-    live preview can run this in another process and stop it at any moment."""
+    its final place, with the in-browser engine and that index in the site
+    (mappa_kb.engine). Takes no lock: nothing in place changes until `put_in_place`, so a
+    live preview can run this in another process and stop it at any moment.
+
+    `browser_engine=False` leaves the engine out, for throwaway sites in tests and for
+    sites only ever served by `mappa-kb serve`; it is never left out otherwise: a build
+    that cannot add it fails, saying why.
+    """
     seconds = report.seconds if report is not None else {}
     index_final = paths.index_dir.resolve()
     start = time.perf_counter()
@@ -192,6 +202,17 @@ def prepare_build(
         shutil.rmtree(site_work, ignore_errors=True)
         raise
     seconds["index"] = time.perf_counter() - start
+    if browser_engine:
+        start = time.perf_counter()
+        try:
+            add_browser_engine(paths.root, site_work, index_work, paths.engine_cache_dir)
+        except BaseException as exc:
+            shutil.rmtree(site_work, ignore_errors=True)
+            shutil.rmtree(index_work, ignore_errors=True)
+            if isinstance(exc, EngineUnavailable):
+                raise BuildFailed(str(exc)) from exc
+            raise
+        seconds["browser engine"] = time.perf_counter() - start
     return PreparedBuild(site_work, index_work, pages, site_final, index_final)
 
 
@@ -202,8 +223,11 @@ def put_in_place(paths: ProjectPaths, prepared: PreparedBuild) -> None:
     swap_in(prepared.index, prepared.index_final)
 
 
-def build_all(paths: ProjectPaths, site_dir: Path | None = None) -> BuildReport:
-    """Check the content once, then build the site and the index from it."""
+def build_all(
+    paths: ProjectPaths, site_dir: Path | None = None, *, browser_engine: bool = True
+) -> BuildReport:
+    """Check the content once, then build the site and the index from it, with the
+    in-browser engine (see `prepare_build`)."""
     report = BuildReport()
     site_final, index_final = (site_dir or paths.site_dir).resolve(), paths.index_dir.resolve()
     with build_lock(paths):
@@ -212,7 +236,10 @@ def build_all(paths: ProjectPaths, site_dir: Path | None = None) -> BuildReport:
         start = time.perf_counter()
         project = load_project(paths)  # fail fast, before any output
         report.seconds["check"] = time.perf_counter() - start
-        put_in_place(paths, prepare_build(paths, project, site_final, report))
+        prepared = prepare_build(
+            paths, project, site_final, report, browser_engine=browser_engine
+        )
+        put_in_place(paths, prepared)
     return report
 
 

@@ -4,12 +4,20 @@ Material writes a few small inline scripts into every page (colour scheme, base 
 Rather than allow any inline script ('unsafe-inline'), the build records the SHA-256 of
 each one it wrote (the plugin, after each page is rendered) and the policy allows
 exactly those, so a script smuggled into content cannot run even if it got through.
+
+WebAssembly may be compiled in one place only: the question search's worker
+(assets/ask-worker.js), which runs Pyodide on a static host. Its response alone gets
+'wasm-unsafe-eval' (a worker's policy is the one sent with its script); pages never
+compile any. Each page also carries the policy in a <meta> tag, for hosts that send no
+headers of their own; a <meta> policy cannot say frame-ancestors, so that one is left out
+there (hosts should send the header: see the README).
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import json
 import re
 from collections.abc import Iterable
@@ -61,12 +69,34 @@ def site_script_hashes(site_dir: Path) -> tuple[str, ...]:
         return ()
 
 
-def policy(script_hashes: Iterable[str] = ()) -> str:
-    """The policy for every response. Styles stay 'unsafe-inline': Material sets style
-    attributes, and a style cannot run code."""
-    scripts = " ".join(["'self'", *sorted(set(script_hashes))])
+WASM_SCRIPTS = frozenset({"/assets/ask-worker.js"})
+"""Paths (from the site root) whose responses may compile WebAssembly: the worker's."""
+
+
+def policy(script_hashes: Iterable[str] = (), *, wasm: bool = False, meta: bool = False) -> str:
+    """The policy for a response (`wasm` for the question search's worker), or for a
+    page's <meta> tag (`meta`: without frame-ancestors, which a <meta> cannot carry).
+    Styles stay 'unsafe-inline': Material sets style attributes, and a style cannot run
+    code."""
+    allowed = ["'self'", *(["'wasm-unsafe-eval'"] if wasm else []), *sorted(set(script_hashes))]
+    scripts = " ".join(allowed)
+    framing = "" if meta else "frame-ancestors 'none'; "
     return (
         f"default-src 'self'; script-src {scripts}; "
         "style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-        "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+        f"connect-src 'self'; worker-src 'self'; {framing}base-uri 'self'; form-action 'self'"
     )
+
+
+_HEAD = re.compile(r"<head(\s[^>]*)?>", re.I)
+
+
+def with_meta_policy(page_html: str) -> str:
+    """The page with its policy (its own inline scripts' hashes) as the first thing in
+    <head>, so it applies before any script; a page without <head> is left alone."""
+    found = _HEAD.search(page_html)
+    if found is None:
+        return page_html
+    content = html.escape(policy(inline_script_hashes(page_html), meta=True), quote=True)
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
+    return page_html[: found.end()] + tag + page_html[found.end() :]

@@ -90,5 +90,10 @@ class ProjectPaths:
         return self.root / ".cache" / "mappa-kb"
 
     @property
+    def engine_cache_dir(self) -> Path:
+        """The answering code as last compiled for the in-browser engine (mappa_kb.engine)."""
+        return self.cache_dir / "browser-engine"
+
+    @property
     def config_file(self) -> Path:
         return self.root / "mkdocs.yml"

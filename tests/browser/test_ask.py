@@ -1,6 +1,6 @@
 """The Ask page, used from the keyboard alone: the answer first with its source one click
-away, only "N answers found" announced, and a way on when the question service cannot
-be reached."""
+away, only "N answers found" announced, and a way on when the question search cannot be
+reached (the in-browser engine on a static host is in test_ask_static.py)."""
 
 from __future__ import annotations
 
@@ -86,10 +86,14 @@ def test_only_the_count_is_announced(app: Server, open_page: OpenPage) -> None:
     expect(page.locator(STATUS)).to_have_text(re.compile(r"^.{1,20}$"))
 
 
-def test_static_hosting_says_the_service_is_missing_and_offers_find_a_page(
+def test_a_static_host_without_the_engine_offers_the_site_search(
     static_site: Server, open_page: OpenPage, axe_script: Path
 ) -> None:
-    page = open_page(static_site.url + ASK)
+    """A site built without the in-browser engine (or a host that lost its files): the
+    page says the question search is not available, and offers the site's own search."""
+    page = open_page()
+    page.route("**/assets/engine/manifest.json", lambda route: route.fulfill(status=404))
+    page.goto(static_site.url + ASK)
     ask_by_keyboard(page, "What is a SHPO?")
     expect(page.locator(STATUS)).to_contain_text("not available")
     expect(page.locator(HEADING)).to_be_focused()

@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 
 from mappa_kb import urls
 from mappa_kb.content import ContentError, Project, load_project
-from mappa_kb.csp import inline_script_hashes, write_script_hashes
+from mappa_kb.csp import inline_script_hashes, with_meta_policy, write_script_hashes
 from mappa_kb.paths import ProjectPaths
 from mappa_kb.render.abbreviations import tooltips
 from mappa_kb.render.charts import ChartBatch, ChartSpec
@@ -158,13 +158,13 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self.script_hashes |= inline_script_hashes(output)
-        return output
+        return with_meta_policy(output)  # for hosts that send no policy of their own
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
         self.script_hashes |= inline_script_hashes(output_content)  # the 404 page
-        return output_content
+        return with_meta_policy(output_content)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # What the Content-Security-Policy allows: the inline scripts this build wrote.

@@ -15,9 +15,16 @@ from pathlib import Path
 
 CHECKSUMS_FILE = "checksums.json"
 README = "README.md"
+"""The index folder's README is tracked by git; it is not part of the index."""
 BUILD_ID_FILE = "build-id"
 """The id of the site build whose pages the index holds (see mappa_kb.build)."""
-"""The index folder's README is tracked by git; it is not part of the index."""
+ENGINE_FILE = "engine.json"
+"""Which version of the engine wrote the index: {"format": INDEX_FORMAT}."""
+INDEX_FORMAT = 1
+"""The index as this engine writes and reads it. Raise it whenever the files an index
+holds, or what answering expects of them, change: an index of any other format is
+refused with a plain message instead of answering wrongly. The reader's browser is where
+this matters most, since a host or a cache can pair an engine with an older index."""
 REBUILD = "run 'mappa-kb build' to rebuild it"
 
 
@@ -52,6 +59,24 @@ def find_damage(files: Mapping[str, bytes]) -> str | None:
         if _digest(files[name]) != digest:
             return f"{name} has changed since it was built"
     return None
+
+
+def write_engine_format(folder: Path) -> None:
+    text = json.dumps({"format": INDEX_FORMAT})
+    (folder / ENGINE_FILE).write_text(text + "\n", encoding="utf-8")
+
+
+def engine_mismatch(files: Mapping[str, bytes]) -> str | None:
+    """Why an index (read into memory as {file name: bytes}) was written by another
+    version of the engine, or None when it was written by this one."""
+    try:
+        found = json.loads(files[ENGINE_FILE].decode("utf-8"))["format"]
+    except (KeyError, TypeError, UnicodeDecodeError, ValueError):
+        found = None
+    if found == INDEX_FORMAT:
+        return None
+    made = "an older version" if found is None else f"another version (index format {found})"
+    return f"it was built by {made} of the question search; this one reads format {INDEX_FORMAT}"
 
 
 def index_build_id(index_dir: Path) -> str | None:

@@ -21,7 +21,7 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.scoring import BM25F
 
 from mappa_kb.search.index.analysis import SEARCHED_FIELDS, pair
-from mappa_kb.search.index.integrity import README, REBUILD, find_damage
+from mappa_kb.search.index.integrity import README, REBUILD, engine_mismatch, find_damage
 from mappa_kb.search.index.postings_cache import DEFAULT_BUDGET, Postings, PostingsCache
 from mappa_kb.search.lexicon import ENGLISH_FILE, LEXICON_FILE, Lexicon
 from mappa_kb.search.passage import Passage, PassageKind
@@ -41,6 +41,11 @@ class IndexMissing(Exception):
     def without_folder(self) -> str:
         text = str(self).replace(f" in {self.index_dir}", "")
         return text.replace(str(self.index_dir), "the index folder")  # inside OS errors
+
+
+class IndexFromAnotherEngine(IndexMissing):
+    """The index was built by another version of the engine (see INDEX_FORMAT): refused,
+    since answers read from it could be wrong without any error."""
 
 
 @dataclass(frozen=True)
@@ -181,6 +186,12 @@ def load_snapshot(index_dir: Path, postings_budget: int = DEFAULT_BUDGET) -> Sna
             if damage:
                 raise IndexMissing(
                     f"the search index in {index_dir} is damaged: {damage}; {REBUILD}", index_dir
+                )
+            other = engine_mismatch(files)
+            if other:
+                raise IndexFromAnotherEngine(
+                    f"the search index in {index_dir} cannot be used: {other}; {REBUILD}",
+                    index_dir,
                 )
             storage = RamStorage()
             for name, data in files.items():

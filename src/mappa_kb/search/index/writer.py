@@ -11,7 +11,12 @@ from whoosh.filedb.filestore import FileStorage
 
 from mappa_kb.atomic import swap_in
 from mappa_kb.search.index.analysis import pairs_of, schema
-from mappa_kb.search.index.integrity import BUILD_ID_FILE, README, write_checksums
+from mappa_kb.search.index.integrity import (
+    BUILD_ID_FILE,
+    README,
+    write_checksums,
+    write_engine_format,
+)
 from mappa_kb.search.lexicon import ENGLISH_FILE, LEXICON_FILE, Lexicon
 from mappa_kb.search.passage import Passage
 from mappa_kb.search.text import analysis_text
@@ -61,6 +66,7 @@ def write_index(
         (work / LEXICON_FILE).write_text(lexicon.to_json(), encoding="utf-8")
         (work / ENGLISH_FILE).write_bytes(lexicon.english_bytes())
         (work / BUILD_ID_FILE).write_text(build_id, encoding="utf-8")
+        write_engine_format(work)
         write_checksums(work, skip=frozenset({README}))  # last: it vouches for the rest
         if (final / README).is_file():  # the folder's README is tracked by git: keep it
             shutil.copy2(final / README, work / README)
