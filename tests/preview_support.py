@@ -37,7 +37,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 @contextmanager
 def live_server(project: ProjectPaths, log: Path) -> Iterator[Server]:
-    build_all(project)
+    build_all(project, browser_engine=False)
     server = watch_server(project.root, log)
     try:
         yield server

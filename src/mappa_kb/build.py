@@ -236,9 +236,7 @@ def build_all(
         start = time.perf_counter()
         project = load_project(paths)  # fail fast, before any output
         report.seconds["check"] = time.perf_counter() - start
-        prepared = prepare_build(
-            paths, project, site_final, report, browser_engine=browser_engine
-        )
+        prepared = prepare_build(paths, project, site_final, report, browser_engine=browser_engine)
         put_in_place(paths, prepared)
     return report
 

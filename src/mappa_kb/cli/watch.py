@@ -26,7 +26,7 @@ def run_watch(project: ProjectPaths, args: argparse.Namespace) -> int:
     rebuild = not args.no_build
     if not project.site_dir.is_dir():
         rebuild = False
-        if run_build(project) != 0:
+        if run_build(project, browser_engine=False) != 0:
             put_waiting_page(project.site_dir)
     elif not rebuild:
         repaired = repair_index(project)
@@ -40,6 +40,8 @@ def run_watch(project: ProjectPaths, args: argparse.Namespace) -> int:
     watcher.start()
     log(f"Serving on http://{args.host}:{args.port}/ with live preview: save a file in")
     log("glossary/, docs/ or data/ and open pages update (Ctrl+C to stop)")
+    log("The preview's site/ has no in-browser question search: run `make build` before")
+    log("publishing it as plain files.")
     try:
         uvicorn.run(
             app,

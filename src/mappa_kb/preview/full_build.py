@@ -64,7 +64,10 @@ def prepare(paths: ProjectPaths) -> Outcome:
     if project is None:
         return Failed(problems, in_content=True)
     try:
-        return prepare_build(paths, project, paths.site_dir.resolve())
+        # Without the in-browser engine: the preview's Ask page is answered by its own API,
+        # and the engine would add its compile step to every save. `mappa-kb build` (or
+        # `make build`) before publishing puts it back.
+        return prepare_build(paths, project, paths.site_dir.resolve(), browser_engine=False)
     except BuildFailed as exc:
         return Failed([build_problem(str(exc))], in_content=False)
 
