@@ -57,8 +57,9 @@ def test_check_warns_but_passes_while_contact_details_are_unset(
 ) -> None:
     project = make_project()
     assert main(["check", "--root", str(project.root)]) == 0
-    err = capsys.readouterr().err
-    assert "warning: mkdocs.yml: extra.contact has no email or url" in err
+    out = capsys.readouterr()
+    assert out.out.startswith("OK: ") and out.err == ""
+    assert "warning: mkdocs.yml: extra.contact has no email or url" in out.out
 
 
 def test_check_is_quiet_once_contact_details_are_set(
@@ -69,7 +70,7 @@ def test_check_is_quiet_once_contact_details_are_set(
     config["extra"]["contact"] = {"name": "The team", "email": "team@example.org"}
     project.config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
     assert main(["check", "--root", str(project.root)]) == 0
-    assert "warning" not in capsys.readouterr().err
+    assert "warning" not in capsys.readouterr().out
 
 
 def test_check_warns_about_contact_details_that_are_not_addresses(
@@ -80,7 +81,7 @@ def test_check_warns_about_contact_details_that_are_not_addresses(
     config["extra"]["contact"] = {"name": "The team", "url": "http://insecure.example"}
     project.config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
     assert main(["check", "--root", str(project.root)]) == 0
-    assert "has a value that is not an address (url)" in capsys.readouterr().err
+    assert "has a value that is not an address (url)" in capsys.readouterr().out
 
 
 def test_build_reports_failure_with_exit_1(

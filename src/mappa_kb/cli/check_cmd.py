@@ -27,8 +27,6 @@ def run(args: argparse.Namespace) -> int:
     from mappa_kb.content.contact import contact_warnings
 
     paths = ProjectPaths.at(args.root)
-    for warning in contact_warnings(paths):
-        print(f"warning: {warning}", file=sys.stderr)
     project, problems = read_project(paths)
     if project is None:
         from mappa_kb.content import ContentError
@@ -36,4 +34,7 @@ def run(args: argparse.Namespace) -> int:
         print(ContentError(problems).report(), file=sys.stderr)
         return 1
     print(f"OK: {project.summary()}.")
+    # After the verdict, on stdout: a warning is news for the maintainer, not a failure.
+    for warning in contact_warnings(paths):
+        print(f"warning: {warning}")
     return 0
