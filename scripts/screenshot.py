@@ -1,6 +1,6 @@
 """Save PNG screenshots of key pages in the light and dark palettes, for a person to look at.
 
-    .venv/bin/python scripts/screenshot.py     # key pages of site/ into build/screenshots/
+    .venv/bin/python scripts/screenshot.py     # key pages, 390 and 1280 px, into build/screenshots/
     .venv/bin/python scripts/screenshot.py --full /glossary/sexual-risk-order/ --width 390
 
 Serves the built folder (run `mappa-kb build` first) on a free loopback port and drives
@@ -26,16 +26,22 @@ KEY_PAGES = [
     "/",
     "/public/",
     "/staff/",
+    "/about/report-a-concern/",
     "/guide/orders-compared/",
     "/lay-advisers/question-bank/",
     "/glossary/",
     "/glossary/topics/",
     "/glossary/sexual-risk-order/",
+    "/glossary/sexual-harm-prevention-order/",
     "/ask/",
     "/statistics/",
     "/statistics/london/2022-23/",
+    "/about/",
     "/about/accessibility/",
 ]
+WIDTHS = (390, 1280)
+"""A phone (iPhone 12 to 15: 390 by 844) and a laptop."""
+HEIGHTS = {390: 844}
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -55,8 +61,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="built site folder")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "screenshots")
-    parser.add_argument("--width", type=int, default=1280, help="viewport width in CSS px")
-    parser.add_argument("--height", type=int, default=900, help="viewport height in CSS px")
+    parser.add_argument(
+        "--width",
+        type=int,
+        action="append",
+        help="viewport width in CSS px; may be given more than once (default: 390 and 1280)",
+    )
+    parser.add_argument(
+        "--height", type=int, help="viewport height in CSS px (default: 844 at 390, else 900)"
+    )
     parser.add_argument("--full", action="store_true", help="whole page, not just the viewport")
     args = parser.parse_args(argv)
 
@@ -73,21 +86,24 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            for scheme in ("light", "dark"):
-                context = browser.new_context(
-                    color_scheme=scheme, viewport={"width": args.width, "height": args.height}
-                )
-                page = context.new_page()
-                for url in pages:
-                    if not (args.site / url.strip("/") / "index.html").is_file():
-                        print(f"skipped {url}: not in the built site")
-                        continue
-                    page.goto(base + url, wait_until="networkidle")
-                    path = args.out / _name(url, scheme, args.width)
-                    page.screenshot(path=str(path), full_page=args.full)
-                    saved += 1
-                    print(f"saved {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
-                context.close()
+            for width in args.width or WIDTHS:
+                height = args.height or HEIGHTS.get(width, 900)
+                for scheme in ("light", "dark"):
+                    context = browser.new_context(
+                        color_scheme=scheme, viewport={"width": width, "height": height}
+                    )
+                    page = context.new_page()
+                    for url in pages:
+                        if not (args.site / url.strip("/") / "index.html").is_file():
+                            print(f"skipped {url}: not in the built site")
+                            continue
+                        page.goto(base + url, wait_until="networkidle")
+                        path = args.out / _name(url, scheme, width)
+                        page.screenshot(path=str(path), full_page=args.full)
+                        saved += 1
+                        shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+                        print(f"saved {shown}")
+                    context.close()
             browser.close()
     finally:
         server.shutdown()

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from conftest import REPO, MakeProject
 from mappa_kb.cli import build_parser, main
@@ -49,6 +50,38 @@ def test_check_passes_on_good_content(
     project = make_project()
     assert main(["check", "--root", str(project.root)]) == 0
     assert "OK: 2 glossary entries" in capsys.readouterr().out
+
+
+def test_check_warns_but_passes_while_contact_details_are_unset(
+    make_project: MakeProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = make_project()
+    assert main(["check", "--root", str(project.root)]) == 0
+    out = capsys.readouterr()
+    assert out.out.startswith("OK: ") and out.err == ""
+    assert "warning: mkdocs.yml: extra.contact has no email or url" in out.out
+
+
+def test_check_is_quiet_once_contact_details_are_set(
+    make_project: MakeProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = make_project()
+    config = yaml.safe_load(project.config_file.read_text(encoding="utf-8"))
+    config["extra"]["contact"] = {"name": "The team", "email": "team@example.org"}
+    project.config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
+    assert main(["check", "--root", str(project.root)]) == 0
+    assert "warning" not in capsys.readouterr().out
+
+
+def test_check_warns_about_contact_details_that_are_not_addresses(
+    make_project: MakeProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = make_project()
+    config = yaml.safe_load(project.config_file.read_text(encoding="utf-8"))
+    config["extra"]["contact"] = {"name": "The team", "url": "http://insecure.example"}
+    project.config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
+    assert main(["check", "--root", str(project.root)]) == 0
+    assert "has a value that is not an address (url)" in capsys.readouterr().out
 
 
 def test_build_reports_failure_with_exit_1(

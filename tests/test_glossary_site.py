@@ -63,18 +63,99 @@ def test_entry_page_has_every_part(built: ProjectPaths) -> None:
     html = article(page(built, "glossary/sexual-risk-order"))
     assert re.search(r"<h1[^>]*>.*Sexual Risk Order.*SRO.*</h1>", html)
     assert "An order for people at risk of causing sexual harm." in html
-    assert 'id="what-it-means"' in html and "explained here for staff" in html
+    assert 'id="in-detail-for-staff"' in html and "explained here for staff" in html
     assert 'id="key-facts"' in html and "It lasts at least two years." in html
-    # each fact carries a numbered citation pointing at the sources list
-    assert re.search(r'two years\. <a href="#source-(\d)">\[\1\]</a>', html)
-    assert 'id="what-it-replaced-and-what-replaced-it"' in html
-    assert 'href="../risk-of-sexual-harm-order/"' in html
+    # each fact carries its numbered citations, kept on one line, pointing at the list
+    assert re.search(
+        r'two years\. <span class="kb-cite">\[<a href="#source-(\d)">\1</a>\]</span>', html
+    )
+    assert 'id="related-entries"' in html
+    assert re.search(r'Replaced <a href="../risk-of-sexual-harm-order/">', html)
     assert 'href="../notification-requirements/"' in html
     assert "What does the Sexual Risk Order mean for our area?" in text(html)
+    assert 'href="../../lay-advisers/question-bank/"' in html
     assert re.search(r'<li id="source-\d">.*London MAPPA Annual Report 2022-23', html)
     assert 'href="https://www.legislation.gov.uk/ukpga/2003/42/contents"' in html
     assert "Last reviewed: 21 November 2026" in html
     assert 'href="../topics/orders-and-notification/"' in html
+
+
+def test_entry_reads_in_one_order_with_a_plain_summary_first(built: ProjectPaths) -> None:
+    """Summary, key facts, the detail for staff, legal basis, related entries, questions,
+    sources: the order GOV.UK and NHS pages teach readers to expect."""
+    html = article(page(built, "glossary/sexual-risk-order"))
+    ids = re.findall(r'<h2 id="([^"]+)"', html)
+    assert ids == [
+        "key-facts",
+        "in-detail-for-staff",
+        "related-entries",
+        "questions-a-lay-adviser-might-ask",
+        "sources",
+    ]
+    summary = re.search(r'<p class="kb-summary">(.*?)</p>', html, re.S)
+    assert summary, "no summary paragraph"
+    assert html.index('class="kb-summary"') < html.index('id="key-facts"')
+    assert "source-" not in summary.group(1), "the summary carries no citation markers"
+    # The foot says which sources the summary and the detail come from.
+    sources = text(html[html.index('id="sources"') :])
+    assert re.search(r"The summary and the detail come from sources? [\d, and]+\.", sources)
+
+
+def test_each_related_entry_is_listed_once(make_project: MakeProject) -> None:
+    """Replaced and replaced-by entries come first; an entry also named in `related`
+    is not listed twice."""
+    project = make_project(
+        {
+            "sexual-risk-order": entry_yaml(
+                "sexual-risk-order",
+                "Sexual Risk Order",
+                "[SRO]",
+                related="[risk-of-sexual-harm-order, notification-requirements]",
+                extra="replaces: [risk-of-sexual-harm-order]\n",
+            ),
+            "risk-of-sexual-harm-order": entry_yaml(
+                "risk-of-sexual-harm-order",
+                "Risk of Sexual Harm Order",
+                "[RoSHO]",
+                extra="replaced_by: [sexual-risk-order]\n",
+            ),
+            "notification-requirements": entry_yaml(
+                "notification-requirements", "Notification requirements"
+            ),
+        }
+    )
+    build_all(project)
+    html = article(page(project, "glossary/sexual-risk-order"))
+    related = html[html.index('id="related-entries"') : html.index('id="questions-a-lay')]
+    items = [text(item).strip() for item in re.findall(r"<li>(.*?)</li>", related, re.S)]
+    assert items == ["Replaced Risk of Sexual Harm Order (RoSHO)", "Notification requirements"]
+
+
+def test_phone_numbers_in_key_facts_are_tel_links(make_project: MakeProject) -> None:
+    project = make_project(
+        {
+            "disclosure": entry_yaml(
+                "disclosure",
+                "Disclosure scheme",
+                extra="key_facts:\n"
+                "  - text: Call the police on 101; if a child is in danger, call 999.\n"
+                "    sources: [{source: police-uk-contact, section: Contacting the police}]\n",
+            )
+        }
+    )
+    build_all(project)
+    html = article(page(project, "glossary/disclosure"))
+    assert 'Call the police on <a href="tel:101">101</a>' in html
+    assert 'call <a href="tel:999">999</a>' in html
+
+
+def test_headings_never_carry_tooltips(built: ProjectPaths) -> None:
+    """A dotted underline would mark the title itself; the term is linked in the text."""
+    for rel in ("", "glossary/sexual-risk-order", "glossary/notification-requirements"):
+        html = article(page(built, rel))
+        headings = re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", html, re.S)
+        assert headings
+        assert not [h for _, h in headings if "<abbr" in h], rel
 
 
 def test_replaced_entry_points_forward(built: ProjectPaths) -> None:

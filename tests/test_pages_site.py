@@ -77,6 +77,7 @@ def test_site_has_the_pages_the_issue_asks_for(docs: dict[str, DocsPage]) -> Non
         "about/report-a-concern.md",
         "about/sources.md",
         "about/accessibility.md",
+        "about/privacy.md",
     }
     assert expected <= set(docs)
 
@@ -140,6 +141,9 @@ def test_quick_exit_is_on_every_page_early_in_tab_order(real_site: ProjectPaths)
         assert 'src="' in page_html and re.search(
             r'<script src="[./]*assets/quick-exit\.js"', page_html
         ), name
+        # Its hidden words name the keyboard gesture: Shift three times, never Escape.
+        hint = plain(page_html[link.start() : page_html.index("</a>", link.start())])
+        assert "press Shift three times" in hint and "Escape" not in hint, name
 
 
 def test_induction_path_pages_link_to_the_next_in_order(
@@ -223,6 +227,9 @@ def test_every_source_an_answer_cites_has_its_place_on_the_sources_page(
 def test_about_pages_cover_safety(real_site: ProjectPaths) -> None:
     about = plain(article(html_for(real_site, "about/index.md")))
     assert "not legal advice" in about and "no information about any person" in about
+    # Quick exit: the gesture, and honest words about what it does not clear.
+    assert "Shift key three times" in about and "Escape" not in about
+    assert "It does not clear your history" in about and "private window" in about
     concern = plain(article(html_for(real_site, "about/report-a-concern.md")))
     assert "Call 999" in concern and "Call 101" in concern
     statement = plain(article(html_for(real_site, "about/accessibility.md")))
@@ -255,3 +262,71 @@ def test_assets_are_shipped(real_site: ProjectPaths) -> None:
         assert Path(real_site.site_dir / "assets" / name).is_file()
     css = (real_site.site_dir / "assets" / "kb.css").read_text(encoding="utf-8")
     assert "@media print" in css and ".kb-quick-exit" in css
+
+
+CALL_NOW = re.compile(
+    r"(?:\b(?:call|on|dial)\s+(?:999|101)\b|\b18000\b|\b18001 101\b)", re.IGNORECASE
+)
+
+
+def test_numbers_to_call_are_tel_links_on_every_page(real_site: ProjectPaths) -> None:
+    """999, 101 and the text relay numbers, wherever a page asks readers to call them."""
+    unlinked = []
+    for name, page_html in built_pages(real_site).items():
+        body = article(page_html)
+        # Take tel: links out, then look for any number to call still in the text.
+        rest = plain(re.sub(r'<a href="tel:[^"]+">[^<]*</a>', "", body))
+        unlinked += [f"{name}: {m.group(0)}" for m in CALL_NOW.finditer(rest)]
+    assert not unlinked, unlinked[:20]
+    concern = article(html_for(real_site, "about/report-a-concern.md"))
+    for number in ("999", "101", "18000", "18001101"):
+        assert f'href="tel:{number}"' in concern, number
+    # NHS.UK's urgent care callout: 999 first, in a box, as a link.
+    box = re.search(r'<div class="kb-urgent">(.*?)</div>', concern, re.S)
+    assert box and 'href="tel:999"' in box.group(1)
+    assert concern.index('href="tel:999"') < concern.index('href="tel:101"')
+
+
+def test_the_home_page_puts_the_urgent_route_first(real_site: ProjectPaths) -> None:
+    home = article(html_for(real_site, "index.md"))
+    box = re.search(r'<div class="kb-urgent">(.*?)</div>', home, re.S)
+    assert box, "no urgent box on the home page"
+    assert home.index('class="kb-urgent"') < home.index('class="kb-search-box"')
+    assert 'href="tel:999"' in box.group(1) and 'href="tel:101"' in box.group(1)
+    assert 'href="about/report-a-concern/"' in box.group(1)
+
+
+def test_report_a_concern_is_top_level_and_leads_on_to_help_not_training(
+    real_site: ProjectPaths,
+) -> None:
+    nav = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    top = [next(iter(item.values())) if isinstance(item, dict) else item for item in nav]
+    assert "about/report-a-concern.md" in top[:3]
+    concern = html_for(real_site, "about/report-a-concern.md")
+    following = re.search(r'class="md-footer__link md-footer__link--next"[^>]*>', concern)
+    assert following, "no Next link"
+    assert "staff" not in following.group(0) and "induction" not in following.group(0).lower()
+
+
+def test_every_page_footer_links_to_accessibility_privacy_and_report_a_concern(
+    real_site: ProjectPaths,
+) -> None:
+    for name, page_html in built_pages(real_site).items():
+        footer = page_html[page_html.index('<div class="md-copyright kb-footer">') :]
+        links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', footer)
+        texts = {text.strip() for _, text in links}
+        assert {"Accessibility", "Privacy", "Report a concern"} <= texts, name
+    home = html_for(real_site, "index.md")
+    footer = plain(home[home.index('<div class="md-copyright kb-footer">') :])
+    # extra.contact is unset in the committed config: the pages say so, and give 101.
+    assert "does not list a contact address yet" in footer and "police on 101" in footer
+    statement = plain(article(html_for(real_site, "about/accessibility.md")))
+    assert "does not list a contact address yet" in statement
+    assert "issue tracker" not in statement
+
+
+def test_the_privacy_notice_says_what_is_kept_and_what_is_sent(real_site: ProjectPaths) -> None:
+    privacy = plain(article(html_for(real_site, "about/privacy.md")))
+    assert "sets no cookies" in privacy
+    assert "local storage" in privacy and "question bank" in privacy
+    assert "not stored" in privacy  # questions sent to the Ask page's server

@@ -59,8 +59,17 @@ def test_built_question_bank_is_a_keyboard_usable_checklist(make_project: MakePr
     }
     for box, value, label_for, _, _ in items:
         assert box == label_for == f"q-{value}"
-    # The print and clear buttons need script, so they stay hidden until it runs.
+    # The filter, print and clear controls need script, so they stay hidden until it runs.
     assert re.search(r'<div class="kb-qbank__controls" hidden>', html)
     assert 'role="status"' in html
+    # One topic filter option per topic with questions, in the bank's order, and a
+    # labelled words box; each topic's section says which topic it is.
+    options = re.findall(r'<option value="([^"]*)">([^<]+)</option>', html)
+    sections = re.findall(r'<section class="kb-qbank__topic" data-kb-topic-id="([^"]+)"', html)
+    assert options[0] == ("", "All topics")
+    assert [value for value, _ in options[1:]] == sections == ["orders-and-notification"]
+    assert '<label for="kb-qbank-topic">Topic</label>' in html
+    assert '<label for="kb-qbank-words">Words</label>' in html
+    assert re.search(r'<input type="search" id="kb-qbank-words"', html)
     assert re.search(r'<script src="[./]*assets/question-bank\.js"', html)
     assert "Last reviewed: 21 November 2026" in html

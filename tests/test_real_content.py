@@ -154,3 +154,35 @@ def test_statistics_are_not_typed_into_entries(glossary_files: list[Path]) -> No
     for path in glossary_files:
         words = set(re.findall(r"\d[\d,]*", path.read_text(encoding="utf-8")))
         assert not (words & figures), f"{path.name} quotes a statistic: {words & figures}"
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower())
+
+
+def _longest_shared_run(a: list[str], b: list[str]) -> int:
+    """The most words in a row that `a` and `b` have in common (dynamic programming)."""
+    best = 0
+    previous = [0] * (len(b) + 1)
+    for word in a:
+        current = [0] * (len(b) + 1)
+        for j, other in enumerate(b, start=1):
+            if word == other:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
+
+
+def test_no_key_fact_is_repeated_word_for_word_in_its_definition() -> None:
+    """Entry pages list the key facts just above the definition: a fact written out again
+    there is the same thing read twice. Rewording the definition, not the fact, fixes it."""
+    glossary = load_glossary(GLOSSARY, REPO)
+    repeated = []
+    for entry in glossary.entries.values():
+        definition = _words(entry.definition)
+        for fact in entry.key_facts:
+            words = _words(fact.text)
+            if len(words) >= 7 and _longest_shared_run(words, definition) >= len(words) - 1:
+                repeated.append(f"{entry.id}: {fact.text}")
+    assert not repeated, repeated

@@ -96,7 +96,7 @@ def test_statistics_link_to_glossary_entries_that_exist(built: tuple[ProjectPath
     assert "glossary/level-1/" not in html  # not in this tiny glossary: no broken link
 
 
-def test_charts_are_svg_with_title_description_and_data_beside(
+def test_charts_are_svg_with_title_description_and_data_below(
     built: tuple[ProjectPaths, Path],
 ) -> None:
     _, site = built
@@ -109,9 +109,52 @@ def test_charts_are_svg_with_title_description_and_data_beside(
         assert f'src="../{name}"' in html
     figure = html[html.index('<div class="kb-chart-pair">') :]
     figure = figure[: figure.index("</table>")]
-    assert "<figcaption><strong>Category mix at each level, on 31 March 2023</strong>" in figure
-    assert "Level 1 (10,479 people): Category 1 66%, Category 2 34%" in figure
-    assert '<table class="kb-stats-table">' in figure
+    # Each figure once per way of reading it: the caption titles the chart, the
+    # description is the chart's text alternative (not repeated as a caption), and the
+    # table follows.
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", figure)
+    assert caption and caption.group(1) == "Category mix at each level, on 31 March 2023"
+    alt = re.search(r'<img alt="([^"]+)"', figure)
+    assert alt and "Level 1 (10,479 people): Category 1 66%, Category 2 34%" in alt.group(1)
+    assert figure.count("10,479 people") == 1
+    assert figure.index("</figure>") < figure.index('<table class="kb-stats-table">')
+
+
+def test_shares_charts_show_how_many_people_each_bar_counts(
+    built: tuple[ProjectPaths, Path],
+) -> None:
+    """A 100% bar alone hides that Level 1 has 10,479 people and Level 3 has 22."""
+    _, site = built
+    svg = (site / "statistics/london/2022-23-eligible.svg").read_text(encoding="utf-8")
+    shown = [" ".join(t.split()) for t in re.findall(r"<text[^>]*>([^<]+)</text>", svg)]
+    for label in ("10,479 people", "120 people", "22 people", "6,867", "3,612", "11"):
+        assert label in shown, label
+
+
+def test_chart_text_is_big_enough_at_full_width(built: tuple[ProjectPaths, Path]) -> None:
+    """Shown across the text column (about 690px at 1280px wide, 1.5 times the drawing's
+    460.8-point width), the smallest text must be at least 12px."""
+    _, site = built
+    for svg_path in site.glob("statistics/**/*.svg"):
+        svg = svg_path.read_text(encoding="utf-8")
+        width = float(re.search(r'viewBox="0 0 ([\d.]+)', svg).group(1))  # type: ignore[union-attr]
+        sizes = [float(s) for s in re.findall(r"font-size: ([\d.]+)px", svg)]
+        assert sizes and min(sizes) * 690 / width >= 12, (svg_path.name, min(sizes))
+
+
+def test_rates_from_few_people_carry_a_plain_caution(built: tuple[ProjectPaths, Path]) -> None:
+    _, site = built
+    overview = visible(text_of(site, "statistics"))
+    assert re.search(
+        r"Small numbers\. The recall rate for Cambridgeshire and Peterborough comes from few "
+        r"people: 31 of 110\.",
+        overview,
+    )
+    assert "recall rate for London" not in overview
+    london = visible(text_of(site, "statistics/london/2022-23"))
+    assert "Level 3 recall rate 24.3%" in london
+    assert "Small numbers: from 70 people" in london  # Level 3: 17 returns among 70
+    assert "from 767 people" not in london
 
 
 def test_overview_compares_areas(built: tuple[ProjectPaths, Path]) -> None:

@@ -1,4 +1,5 @@
-/* Keyboard fixes to Material's pages: the menu button, and "Back to top" (below).
+/* Keyboard fixes to Material's pages: the menu button, tables that scroll sideways, and
+   "Back to top" (below).
 
    Material's menu button on narrow screens (and at high zoom) is a <label> for a hidden
    checkbox: it works by mouse and touch, but a keyboard cannot reach or press it, so the
@@ -36,6 +37,37 @@
 
   if (window.document$) window.document$.subscribe(menuButton);
   else document.addEventListener("DOMContentLoaded", menuButton);
+
+  /* A table too wide for the screen scrolls sideways in its own box. A keyboard can only
+     scroll a box that takes focus, and a box of figures has nothing else focusable in it
+     (WCAG 2.1.1), so while it overflows it becomes a named, focusable region; when it
+     fits, it is not a Tab stop for nothing. */
+  var BOXES = ".kb-table-scroll, .md-typeset__scrollwrap";
+
+  function scrollBoxes() {
+    document.querySelectorAll(BOXES).forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        var caption = box.querySelector("caption");
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", "Table, scrolls sideways" +
+          (caption ? ": " + caption.textContent.trim() : ""));
+      } else if (!scrolls && box.getAttribute("tabindex") === "0") {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+
+  var resizing = null;
+  window.addEventListener("resize", function () {
+    window.clearTimeout(resizing);
+    resizing = window.setTimeout(scrollBoxes, 200);
+  });
+  if (window.document$) window.document$.subscribe(scrollBoxes);
+  else document.addEventListener("DOMContentLoaded", scrollBoxes);
 
   /* "Back to top" (overrides/main.html) works as a plain link without script. With it,
      move there here: left to the browser, Material's instant navigation replays every

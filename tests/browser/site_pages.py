@@ -58,6 +58,7 @@ def page_kinds(built: BuiltSite) -> dict[str, PageKind]:
         "about": PageKind("/about/"),
         "sources": PageKind("/about/sources/"),
         "accessibility statement": PageKind("/about/accessibility/"),
+        "privacy notice": PageKind("/about/privacy/"),
         "glossary entry": PageKind(f"/glossary/{RICH_ENTRY}/"),
         "A-Z": PageKind("/glossary/"),
         "topic list": PageKind("/glossary/topics/"),

@@ -50,7 +50,7 @@ def test_home_leads_to_an_entry_through_the_a_to_z(
     page.locator(f"article a[href$='/glossary/{entry.id}/']").first.click()
     expect(page).to_have_url(app.url + f"/glossary/{entry.id}/")
     expect(page.locator("h1")).to_contain_text(entry.term)
-    for section in ("What it means", "Related terms", "Sources"):
+    for section in ("Key facts", "In detail, for staff", "Related entries", "Sources"):
         expect(page.get_by_role("heading", name=section)).to_be_visible()
     expect(page.locator(".kb-reviewed")).to_contain_text("Last reviewed")
 
@@ -82,10 +82,12 @@ def test_an_entry_cites_its_sources_and_links_its_related_terms(
 ) -> None:
     entry = built.glossary.entries[RICH_ENTRY]
     page = open_page(app.url + f"/glossary/{entry.id}/")
-    page.locator(".kb-summary a[href$='#source-1']").first.click()
+    # The summary carries no citation markers; each key fact carries its own.
+    expect(page.locator(".kb-summary a[href*='#source-']")).to_have_count(0)
+    page.locator(".kb-cite a[href$='#source-1']").first.click()
     expect(page).to_have_url(re.compile("#source-1$"))
     assert_in_view_below_header(page, "#source-1")
-    source = built.glossary.sources[entry.sources[0].source]
+    source = built.glossary.sources[entry.key_facts[0].sources[0].source]
     expect(page.locator("#source-1")).to_contain_text(source.title)
 
     related = built.glossary.entries[entry.related[0]]

@@ -16,6 +16,9 @@ from .site_pages import QUESTION_BANK, RICH_ENTRY, page_kinds
 
 WIDE = (1280, 800)
 NARROW = (390, 844)
+SMALLEST = (320, 640)
+ZOOM_200 = (640, 400)
+"""What a 1280 by 800 laptop screen gives at 200% zoom."""
 
 
 def report(problems: list[tuple[object, str]]) -> str:
@@ -32,7 +35,12 @@ def report(problems: list[tuple[object, str]]) -> str:
         (f"/glossary/{RICH_ENTRY}/", NARROW, "Tab"),
         (f"/glossary/{RICH_ENTRY}/", NARROW, "Shift+Tab"),
         (QUESTION_BANK, WIDE, "Shift+Tab"),
+        # Its controls stay at the top while the list scrolls: nothing may hide under them.
+        (QUESTION_BANK, NARROW, "Shift+Tab"),
+        (QUESTION_BANK, ZOOM_200, "Tab"),
         ("/guide/orders-compared/", NARROW, "Shift+Tab"),
+        ("/", SMALLEST, "Tab"),
+        ("/about/report-a-concern/", ZOOM_200, "Shift+Tab"),
     ],
     ids=[
         "a-z-wide-back",
@@ -41,15 +49,24 @@ def report(problems: list[tuple[object, str]]) -> str:
         "entry-narrow",
         "entry-narrow-back",
         "question-bank-wide-back",
+        "question-bank-narrow-back",
+        "question-bank-zoom-200",
         "comparison-table-narrow-back",
+        "home-320",
+        "report-a-concern-zoom-200-back",
     ],
 )
 def test_focus_is_never_hidden_while_tabbing(
     app: Server, open_page: OpenPage, url: str, viewport: tuple[int, int], key: str
 ) -> None:
+    """Every stop in view and clear of the header, the Quick exit bar and the question
+    bank's controls. Shift+Tab presses Shift hundreds of times: Quick exit's Shift-three-
+    times must never fire (the harness fails the test if the page leaves the site)."""
     page = open_page(app.url + url, viewport=viewport)
     problems = tab_through(page, key)
     assert not problems, f"{len(problems)} focus stops a reader cannot see:\n{report(problems)}"
+    # Still on this page (Material adds the section in view to the address as #anchor).
+    assert page.url.split("#")[0] == app.url + url
 
 
 def test_targets_are_at_least_24px_or_spaced_on_a_narrow_screen(
@@ -71,7 +88,7 @@ def test_targets_are_at_least_24px_or_spaced_on_a_narrow_screen(
 def test_back_to_top_on_a_long_page_returns_reader_and_keyboard_to_the_top(
     app: Server, open_page: OpenPage
 ) -> None:
-    page = open_page(app.url + f"/glossary/{RICH_ENTRY}/")
+    page = open_page(app.url + "/glossary/")
     back = page.get_by_role("link", name="Back to top")
     back.focus()
     assert page.evaluate("scrollY") > 0

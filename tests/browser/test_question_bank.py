@@ -86,3 +86,73 @@ def test_ticks_stay_in_this_browser(app: Server, open_page: OpenPage) -> None:
     assert sent == [], "ticking sent something to a server"
     second = open_page(app.url + QUESTION_BANK)  # another browser profile
     expect(second.locator(f"{BOXES}:checked")).to_have_count(0)
+
+
+def visible_questions(page: Page) -> list[str]:
+    shown: list[str] = page.evaluate(
+        """() => [...document.querySelectorAll('.kb-qbank li')]
+                 .filter((li) => li.getClientRects().length > 0)
+                 .map((li) => li.querySelector('label').innerText.trim())"""
+    )
+    return shown
+
+
+def test_the_list_narrows_by_topic_and_by_words(app: Server, open_page: OpenPage) -> None:
+    page = open_page(app.url + QUESTION_BANK)
+    total = page.locator(BOXES).count()
+    shown = page.locator("#kb-qbank-shown")
+    expect(shown).to_have_text(f"Showing all {total} questions.")
+
+    topic = page.get_by_label("Topic")
+    topic.select_option(index=1)
+    chosen = topic.evaluate("select => select.value")
+    in_topic = page.locator(f"[data-kb-topic-id='{chosen}'] {BOXES}").count()
+    expect(shown).to_have_text(f"Showing {in_topic} of {total} questions.")
+    assert len(visible_questions(page)) == in_topic
+    expect(page.locator(".kb-qbank__topic:visible")).to_have_count(1)
+
+    topic.select_option("")
+    words = page.get_by_label("Words")
+    words.fill("foreign travel")
+    expect(shown).to_contain_text(" of ")
+    found = visible_questions(page)
+    assert found and len(found) < total
+    li_text = page.evaluate(
+        """() => [...document.querySelectorAll('.kb-qbank li')]
+                 .filter((li) => li.getClientRects().length > 0)
+                 .map((li) => li.textContent.toLowerCase())"""
+    )
+    assert all("foreign" in t and "travel" in t for t in li_text)
+
+    words.fill("zzzz nothing like this")
+    expect(shown).to_have_text("No questions match. Try fewer words, or All topics.")
+    assert visible_questions(page) == []
+    words.fill("")
+    expect(shown).to_have_text(f"Showing all {total} questions.")
+
+
+def test_printing_with_a_filter_keeps_ticked_questions(app: Server, open_page: OpenPage) -> None:
+    """Ticks print whatever the filter shows; with none ticked, what is shown prints."""
+    page = open_page(app.url + QUESTION_BANK)
+    page.locator(BOXES).first.check()
+    first = label_of(page, 0).strip()
+    page.get_by_label("Topic").select_option(index=3)
+    assert first not in visible_questions(page)
+    assert printed_questions(page) == [first]
+    page.locator(f"{BOXES}:checked").first.evaluate("box => box.click()")
+    assert printed_questions(page) == visible_questions(page)
+
+
+def test_the_controls_stay_in_reach_while_scrolling(app: Server, open_page: OpenPage) -> None:
+    for viewport in ((1280, 800), (390, 844)):
+        page = open_page(app.url + QUESTION_BANK, viewport=viewport)
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight / 2)")
+        for control in ("[data-kb-print]", "[data-kb-clear]", "#kb-qbank-words"):
+            expect(page.locator(control)).to_be_in_viewport()
+        print_button = page.locator("[data-kb-print]").bounding_box()
+        header = page.locator(".md-header").bounding_box()
+        assert print_button and header
+        assert print_button["y"] >= header["y"] + header["height"] - 1, viewport
+        # They take no more than a quarter of a phone's screen.
+        height = page.locator(".kb-qbank__controls").bounding_box()
+        assert height and height["height"] <= 0.25 * viewport[1], (viewport, height)

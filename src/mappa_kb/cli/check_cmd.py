@@ -14,7 +14,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="validate glossary, statistics data and page front matter",
         description="Validate every content file (glossary entries and registries, "
         "statistics data, and the front matter of every page under docs/); print each "
-        "problem with file, line and field. Exit 1 if there is any problem.",
+        "problem with file, line and field. Exit 1 if there is any problem. Warnings "
+        "(such as contact details not yet set in mkdocs.yml) are printed but do not fail.",
     )
     parser.add_argument("--root", default=".", help="project folder (default: current folder)")
     parser.set_defaults(run=run)
@@ -23,12 +24,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: keeps the CLI fast to start.
     from mappa_kb.content import read_project
+    from mappa_kb.content.contact import contact_warnings
 
-    project, problems = read_project(ProjectPaths.at(args.root))
+    paths = ProjectPaths.at(args.root)
+    project, problems = read_project(paths)
     if project is None:
         from mappa_kb.content import ContentError
 
         print(ContentError(problems).report(), file=sys.stderr)
         return 1
     print(f"OK: {project.summary()}.")
+    # After the verdict, on stdout: a warning is news for the maintainer, not a failure.
+    for warning in contact_warnings(paths):
+        print(f"warning: {warning}")
     return 0

@@ -1,4 +1,11 @@
-"""One glossary entry -> one Markdown page."""
+"""One glossary entry -> one Markdown page.
+
+Every entry reads in the same order, answer first, as GOV.UK guidance and NHS condition
+pages do: the plain summary, the key facts as a list, the fuller definition for staff,
+the legal basis, related entries, lay advisers' questions, and the sources at the foot.
+The summary carries no citation markers (it is the line most readers stop at); each key
+fact carries its own, and the foot says which sources the summary and definition draw on.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +15,14 @@ from mappa_kb import urls
 from mappa_kb.content.glossary import Glossary
 from mappa_kb.content.models import Citation, GlossaryEntry
 from mappa_kb.render.markdown_text import citation_html, escape_inline, human_date
+from mappa_kb.render.phone_links import link_phone_numbers
+
+KEY_FACTS = "Key facts"
+DETAIL = "In detail, for staff"
+LEGAL_BASIS = "Legal basis"
+RELATED = "Related entries"
+QUESTIONS = "Questions a lay adviser might ask"
+SOURCES = "Sources"
 
 
 def entry_link(entry: GlossaryEntry, from_src: str) -> str:
@@ -22,20 +37,44 @@ class _Citations:
     def __init__(self) -> None:
         self.order: list[Citation] = []
 
+    def number(self, citation: Citation) -> int:
+        if citation not in self.order:
+            self.order.append(citation)
+        return self.order.index(citation) + 1
+
     def ref(self, citations: list[Citation]) -> str:
-        marks = []
-        for citation in citations:
-            if citation not in self.order:
-                self.order.append(citation)
-            number = self.order.index(citation) + 1
-            marks.append(f"[[{number}]](#source-{number})")
-        return " ".join(marks)
+        """'[1, 2]', each number a link to its place in the list at the foot; kept on one
+        line, so a phone never leaves '[1,' at the end of one line and '2]' on the next."""
+        numbers = dict.fromkeys(self.number(c) for c in citations)
+        links = ", ".join(f"[{n}](#source-{n})" for n in numbers)
+        return f'<span class="kb-cite">[{links}]</span>'
 
 
-def _link_list(ids: list[str], glossary: Glossary, here: str) -> list[str]:
+def _numbers_in_words(numbers: list[int]) -> str:
+    shown = [str(n) for n in sorted(set(numbers))]
+    if len(shown) == 1:
+        return f"source {shown[0]}"
+    return f"sources {', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def _related(entry: GlossaryEntry, glossary: Glossary, here: str) -> list[str]:
+    """What it replaced, what replaced it, then the related entries: links only, since
+    each link's own tooltip gives that entry's summary."""
+    items = [f"- Replaced by {entry_link(glossary.entries[i], here)}" for i in entry.replaced_by]
+    items += [f"- Replaced {entry_link(glossary.entries[i], here)}" for i in entry.replaces]
+    shown = {*entry.replaced_by, *entry.replaces}
+    items += [f"- {entry_link(glossary.entries[i], here)}" for i in entry.related if i not in shown]
+    if not items:
+        return []
     return [
-        f"- {entry_link(glossary.entries[i], here)}: {escape_inline(glossary.entries[i].summary)}"
-        for i in ids
+        f"## {RELATED}",
+        "",
+        '<div class="kb-related" markdown>',
+        "",
+        *items,
+        "",
+        "</div>",
+        "",
     ]
 
 
@@ -52,31 +91,33 @@ def render_entry(entry: GlossaryEntry, glossary: Glossary) -> str:
         "",
         f"# {escape_inline(entry.heading)}",
         "",
-        f"{escape_inline(entry.summary)} {cites.ref(entry.sources)}",
+        escape_inline(entry.summary),
         "{ .kb-summary }",
         "",
     ]
     if entry.aliases:
         lines += [f"**Also called:** {', '.join(escape_inline(a) for a in entry.aliases)}", ""]
-    lines += ["## What it means", "", entry.definition.strip(), ""]
     if entry.key_facts:
-        lines += ["## Key facts", ""]
-        lines += [f"- {fact.text} {cites.ref(fact.sources)}" for fact in entry.key_facts]
-        lines.append("")
-    if entry.legal_basis:
-        lines += ["## Legal basis", "", entry.legal_basis.strip(), ""]
-    if entry.replaces or entry.replaced_by:
-        lines += ["## What it replaced and what replaced it", ""]
-        lines += [f"- Replaced {entry_link(glossary.entries[i], here)}" for i in entry.replaces]
+        lines += [f"## {KEY_FACTS}", ""]
         lines += [
-            f"- Replaced by {entry_link(glossary.entries[i], here)}" for i in entry.replaced_by
+            f"- {link_phone_numbers(fact.text)} {cites.ref(fact.sources)}"
+            for fact in entry.key_facts
         ]
         lines.append("")
-    if entry.related:
-        lines += ["## Related terms", "", *_link_list(entry.related, glossary, here), ""]
-    lines += ["## Questions a lay adviser might ask", ""]
+    lines += [f"## {DETAIL}", "", link_phone_numbers(entry.definition.strip()), ""]
+    if entry.legal_basis:
+        lines += [f"## {LEGAL_BASIS}", "", link_phone_numbers(entry.legal_basis.strip()), ""]
+    lines += _related(entry, glossary, here)
+    bank = urls.link(here, urls.QUESTION_BANK)
+    lines += [f"## {QUESTIONS}", ""]
     lines += [f"- {escape_inline(question)}" for question in entry.questions]
-    lines += ["", "## Sources", "", '<ol class="kb-sources">']
+    lines += ["", f"Add them to your checklist in the [question bank]({bank}).", ""]
+    general = [cites.number(c) for c in entry.sources]  # after the facts': theirs come first
+    lines += [f"## {SOURCES}", ""]
+    if entry.key_facts:
+        lines += ["The numbers after each key fact point to this list. "]
+    lines[-1] += f"The summary and the detail come from {_numbers_in_words(general)}."
+    lines += ["", '<ol class="kb-sources">']
     lines += [
         f'<li id="source-{n}">{citation_html(c, glossary.sources)}</li>'
         for n, c in enumerate(cites.order, start=1)

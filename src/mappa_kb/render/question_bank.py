@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from mappa_kb import urls
 from mappa_kb.content.docs_pages import DocsPage
 from mappa_kb.content.glossary import Glossary
+from mappa_kb.content.models import Topic
 from mappa_kb.render.markdown_text import escape_inline
 from mappa_kb.render.page_footer import render_collection_footer
 from mappa_kb.render.pages import GeneratedPage, PageKind
 
 QUESTION_BANK_TITLE = "Lay adviser question bank"
+PRIVACY = "about/privacy.md"
 
 
 @dataclass(frozen=True)
@@ -76,24 +78,38 @@ def _item(question: BankQuestion) -> str:
 
 INTRO = """\
 Lay advisers sit on each area's MAPPA Strategic Management Board. Their job is to ask
-the questions that people close to the work might not think of. This page brings
-together every question suggested on this site, grouped by topic.
+the questions that people close to the work might not think of. Here is every question
+suggested on this site, by topic. Narrow the list by topic or by a few words.
 
-**How to use it:** tick the questions you want to ask. Then choose **Print my
-checklist**, or use your browser's print command. Only the questions you ticked are
-printed, each with a box to tick off in the meeting. If you tick none, the whole list
-prints.
+Tick the questions you want to ask, then choose **Print my checklist**. Only the ticked
+questions print, each with a box to tick off in the meeting; if you tick none, the
+questions shown print. Every box works with the keyboard: Tab to move, Space to tick.
 
-Your ticks are saved only in this browser, on this device. Nothing is sent anywhere. On a
-shared computer, choose **Clear all ticks** when you finish. The page works offline once
-it has loaded, and every box can be reached and ticked with the keyboard (Tab to move,
-Space to tick).
+Your ticks are kept only in this browser, on this device, and nothing is sent
+anywhere{privacy}. On a shared computer, choose **Clear all ticks** when you finish.
 """
 
-CONTROLS = """\
+
+def _controls(topics: list[Topic]) -> str:
+    """The filter, print and clear controls. They need script, so they are hidden until
+    question-bank.js shows them; they stay at the top of the screen while the reader
+    scrolls the list (kb.css), so Print is never 29,000 pixels away."""
+    options = "".join(
+        f'<option value="{html.escape(t.id)}">{html.escape(t.title)}</option>' for t in topics
+    )
+    return f"""\
 <div class="kb-qbank__controls" hidden>
+<div class="kb-qbank__filters" role="search" aria-label="Filter the questions">
+<p class="kb-qbank__field"><label for="kb-qbank-topic">Topic</label>
+<select id="kb-qbank-topic" data-kb-topic><option value="">All topics</option>{options}</select></p>
+<p class="kb-qbank__field"><label for="kb-qbank-words">Words</label>
+<input type="search" id="kb-qbank-words" data-kb-words autocomplete="off" spellcheck="false"></p>
+</div>
+<div class="kb-qbank__actions">
 <button type="button" class="md-button md-button--primary" data-kb-print>Print my checklist</button>
 <button type="button" class="md-button" data-kb-clear>Clear all ticks</button>
+</div>
+<p id="kb-qbank-shown" class="kb-qbank__shown" role="status"></p>
 <p id="kb-qbank-status" class="kb-qbank__status" role="status" aria-live="polite"></p>
 </div>
 """
@@ -107,6 +123,9 @@ def question_bank_page(glossary: Glossary, pages: Iterable[DocsPage]) -> Generat
 def render_question_bank(glossary: Glossary, pages: Iterable[DocsPage]) -> str:
     pages = list(pages)
     groups = bank_questions(glossary, pages)
+    privacy = ""
+    if any(page.path == PRIVACY for page in pages):
+        privacy = f" (see the [privacy notice]({urls.link(urls.QUESTION_BANK, PRIVACY)}))"
     total = sum(len(questions) for _, questions in groups)
     lines = [
         "---",
@@ -120,12 +139,12 @@ def render_question_bank(glossary: Glossary, pages: Iterable[DocsPage]) -> str:
         "",
         '<div class="kb-qbank__intro" markdown>',
         "",
-        INTRO,
+        INTRO.format(privacy=privacy),
         f"There are {total} questions in {len(groups)} topics.",
         "",
         "</div>",
         "",
-        CONTROLS,
+        _controls([glossary.topics[topic_id] for topic_id, _ in groups]),
         '<p class="kb-qbank__print-title">My questions for the Strategic Management Board</p>',
         "",
         '<div class="kb-qbank" markdown>',
@@ -134,7 +153,7 @@ def render_question_bank(glossary: Glossary, pages: Iterable[DocsPage]) -> str:
     for topic_id, questions in groups:
         topic = glossary.topics[topic_id]
         lines += [
-            '<section class="kb-qbank__topic" markdown>',
+            f'<section class="kb-qbank__topic" data-kb-topic-id="{topic_id}" markdown>',
             "",
             f"## {escape_inline(topic.title)} {{ #topic-{topic.id} }}",
             "",

@@ -27,6 +27,7 @@ from mappa_kb.content.statistics.models import AreaYearStatistics
 from mappa_kb.render.charts import ChartSpec
 from mappa_kb.render.page_footer import render_statistics_footer
 from mappa_kb.render.pages import GeneratedPage, GeneratedSite, PageKind
+from mappa_kb.render.small_numbers import Rate, caution, note
 from mappa_kb.render.statistics_tables import (
     chart_pair,
     figures_table,
@@ -35,6 +36,7 @@ from mappa_kb.render.statistics_tables import (
     number,
 )
 from mappa_kb.stats.derived import DERIVED, DERIVED_BY_KEY, derived_text, derived_value, percent
+from mappa_kb.stats.lookup import value_at
 from mappa_kb.stats.sentences import anchor_for, human_day
 
 OVERVIEW_TITLE = "MAPPA statistics"
@@ -96,7 +98,7 @@ def _eligible_chart(stats: AreaYearStatistics) -> ChartSpec:
     )
 
 
-def _recall_chart(stats: AreaYearStatistics) -> tuple[ChartSpec, str]:
+def _recall_chart(stats: AreaYearStatistics) -> tuple[ChartSpec, str, str]:
     managed = [getattr(stats.levels_2_3_yearly.total, c) for c in CATEGORY_COLUMNS]
     returned = [getattr(stats.returned_to_custody.total, c) for c in CATEGORY_COLUMNS]
     labels = [COLUMN_LABELS[c] for c in CATEGORY_COLUMNS]
@@ -129,7 +131,14 @@ def _recall_chart(stats: AreaYearStatistics) -> tuple[ChartSpec, str]:
             for label, m, r, rate in zip(labels, managed, returned, rates, strict=True)
         ],
     )
-    return chart, table
+    small = caution(
+        [
+            Rate(label, r, m or 0)
+            for label, r, m in zip(labels, returned, managed, strict=True)
+            if m is not None
+        ]
+    )
+    return chart, table, small
 
 
 def _at_a_glance(stats: AreaYearStatistics, terms: dict[str, str], here: str) -> list[str]:
@@ -143,7 +152,9 @@ def _at_a_glance(stats: AreaYearStatistics, terms: dict[str, str], here: str) ->
     ]
     for info in DERIVED:
         links = glossary_links(info.glossary, terms, here)
-        lines.append(f"| {info.title} | {derived_text(stats, info.key)} | {info.how} {links} |")
+        base = value_at(stats, info.denominator) if "recall" in info.key else None
+        how = f"{info.how}{note(value_at(stats, info.numerator), base)}"
+        lines.append(f"| {info.title} | {derived_text(stats, info.key)} | {how} {links} |")
     return [*lines, ""]
 
 
@@ -180,7 +191,7 @@ def year_page(
     if source and source.url:
         cited = f"[{cited}]({source.url})"
     eligible = _eligible_chart(stats)
-    recall, recall_table = _recall_chart(stats)
+    recall, recall_table, recall_caution = _recall_chart(stats)
     lines = [
         _front(
             _heading(stats),
@@ -207,7 +218,9 @@ def year_page(
         figures_table(stats, TABLE_BY_KEY["levels_2_3_yearly"], "Yearly total, by level"),
         "",
         *_section("returned_to_custody", terms, here),
-        *chart_pair(urls.link(here, urls.beside(here, "-recalls.svg")), recall, recall_table),
+        *chart_pair(
+            urls.link(here, urls.beside(here, "-recalls.svg")), recall, recall_table, recall_caution
+        ),
         figures_table(stats, TABLE_BY_KEY["returned_to_custody"], "Returned to custody, by level"),
         "",
         *_section("shpo_breach", terms, here),
@@ -225,6 +238,10 @@ def year_page(
     )
     out.add(_page(here, _heading(stats), lines, statistics, [stats]))
     return out
+
+
+def _recall_base(stats: AreaYearStatistics, label: str) -> Rate:
+    return Rate(label, stats.returned_to_custody.total.total, stats.levels_2_3_yearly.total.total)
 
 
 def _compare_value(stats: AreaYearStatistics, key: str) -> str:
@@ -258,6 +275,8 @@ def area_page(area: str, statistics: StatisticsSet, terms: dict[str, str]) -> Ge
             f"| {stats.eligible.total.total:,} | {cells} |"
         )
     lines += [
+        "",
+        caution([_recall_base(s, f"{name}, {s.year}") for s in all_stats]),
         "",
         glossary_links(("mappa-eligible-individual", *COMPARE_GLOSSARY), terms, here),
         "",
@@ -348,15 +367,20 @@ def overview_page(statistics: StatisticsSet, terms: dict[str, str]) -> Generated
         "| Area | MAPPA-eligible on 31 March | " + " | ".join(h for _, h in COMPARE) + " |",
         "| --- " * (len(COMPARE) + 2) + "|",
     ]
+    compared = []
     for area in statistics.area_ids():
         if year not in statistics.by_area[area]:
             continue
         stats = statistics.get(area, year)
+        compared.append(stats)
         cells = " | ".join(_compare_value(stats, key) for key, _ in COMPARE)
         target = urls.link(here, urls.statistics_year_page(area, year))
         link = f"[{html.escape(stats.area_name)}]({target})"
         lines.append(f"| {link} | {stats.eligible.total.total:,} | {cells} |")
+    recall_caution = caution([_recall_base(s, s.area_name) for s in compared])
     lines += [
+        "",
+        recall_caution,
         "",
         glossary_links(("mappa-eligible-individual", *COMPARE_GLOSSARY), terms, here),
         "",
@@ -383,7 +407,8 @@ def overview_page(statistics: StatisticsSet, terms: dict[str, str]) -> Generated
         if key == "recall-rate":
             lines += [DERIVED_BY_KEY["recall_rate"].how, ""]
         image = urls.next_to(here, f"{year}-{key}.svg")
-        lines += chart_pair(urls.link(here, image), chart, table)
+        small = recall_caution if key == "recall-rate" else ""
+        lines += chart_pair(urls.link(here, image), chart, table, small)
         out.charts[image] = chart
     lines += ["## All areas and years { #all }", ""]
     for area in statistics.area_ids():

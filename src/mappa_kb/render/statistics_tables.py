@@ -28,15 +28,17 @@ def html_table(
     rows: Sequence[tuple[str, Sequence[str]]],
     css: str = "kb-stats-table",
 ) -> str:
-    """A table whose first column labels each row; cells are already-escaped HTML."""
+    """A table whose first column labels each row; cells are already-escaped HTML. It
+    sits in a box of its own that scrolls sideways when the screen is too narrow for it
+    (keyboard.js makes the box focusable then, so it scrolls by keyboard too)."""
     head = "".join(f'<th scope="col">{h}</th>' for h in header)
     body = "".join(
         f'<tr><th scope="row">{label}</th>{"".join(f"<td>{c}</td>" for c in cells)}</tr>'
         for label, cells in rows
     )
     return (
-        f'<table class="{css}"><caption>{caption}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        f'<div class="kb-table-scroll"><table class="{css}"><caption>{caption}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
 
 
@@ -79,19 +81,25 @@ def glossary_links(ids: Sequence[str], terms: dict[str, str], here: str) -> str:
     return f"Glossary: {', '.join(links)}." if links else ""
 
 
-def chart_pair(image: str, chart: ChartSpec, table: str) -> list[str]:
-    """A chart with its title and description, and the data table beside it."""
-    return [
+def chart_pair(image: str, chart: ChartSpec, table: str, caution: str = "") -> list[str]:
+    """A chart, titled by its caption and described by its text alternative, then the
+    table of the same figures (and a caution about small numbers, when there is one).
+
+    Each figure once for each way of reading it: the picture, its description for a
+    reader who cannot see it (the image's alt text, not a caption repeating the table
+    under it), and the table.
+    """
+    lines = [
         '<div class="kb-chart-pair" markdown>',
         '<figure class="kb-chart" markdown>',
+        f"<figcaption>{html.escape(chart.title)}</figcaption>",
         f"![{_alt(chart.description)}]({image})",
-        f"<figcaption><strong>{html.escape(chart.title)}</strong>. "
-        f"{html.escape(chart.description)}</figcaption>",
         "</figure>",
-        f'<div class="kb-chart-data">{table}</div>',
-        "</div>",
-        "",
+        table,
     ]
+    if caution:
+        lines.append(caution)
+    return [*lines, "</div>", ""]
 
 
 def _alt(text: str) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from mappa_kb.site import source_macros, statistics_macros
+from mappa_kb.site import contact_macros, source_macros, statistics_macros
 
 
 def define_env(env: Any) -> None:
     """Register macros with mkdocs-macros."""
     statistics_macros.register(env)
     source_macros.register(env)
+    contact_macros.register(env)

@@ -19,15 +19,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from pydantic import ValidationError
 
 from mappa_kb import urls
 from mappa_kb.content import ContentError, Project, load_project
+from mappa_kb.content.contact import Contact, contact_from_extra
 from mappa_kb.csp import inline_script_hashes, with_meta_policy, write_script_hashes
 from mappa_kb.paths import ProjectPaths
 from mappa_kb.render.abbreviations import tooltips
 from mappa_kb.render.charts import ChartBatch, ChartSpec
 from mappa_kb.render.page_footer import render_page_footer
 from mappa_kb.render.pages import GeneratedPage
+from mappa_kb.render.phone_links import link_phone_numbers
 from mappa_kb.render.site import render_site
 from mappa_kb.render.term_links import link_first_mentions
 from mappa_kb.render.term_markup import TermMatcher, TermsExtension
@@ -78,6 +81,12 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
                 # Raised before MkDocs touches site_dir: a bad entry never half-builds a site.
                 raise PluginError(exc.report()) from exc
         self.project = given
+        try:
+            contact = contact_from_extra(config.extra)
+        except ValidationError:
+            contact = Contact()  # `check` warns; pages say there is no contact, not a broken one
+        # The footer template and the contact_details macro read it from here, checked.
+        config.extra["contact"] = contact.model_dump()
         found = tooltips(given.glossary)
         self._entry_for_text = {t.text: t.entry_id for t in found}
         # Terms become tooltips as each page's Markdown is rendered (render.term_markup).
@@ -121,6 +130,13 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
                 page.meta[key] = html.escape(page.meta[key])
         return markdown
 
+    def _link_phones(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """999, 101 and the helplines become tel: links on hand-written pages (entry pages
+        are rendered with theirs; statistics pages hold counts, not numbers to call)."""
+        if page.file.src_uri not in self._loaded().pages:
+            return markdown
+        return link_phone_numbers(markdown)
+
     def _add_footer(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Hand-written pages end with their sources and the date they were last reviewed
         (generated pages are rendered with theirs)."""
@@ -131,7 +147,7 @@ class MappaKbPlugin(BasePlugin[MappaKbConfig]):
         next_title = self.titles.get(docs_page.meta.next or "")
         return markdown + render_page_footer(docs_page, project.sources, next_title)
 
-    on_page_markdown = CombinedEvent(_escape_meta, _add_footer)
+    on_page_markdown = CombinedEvent(_escape_meta, _link_phones, _add_footer)
 
     def on_page_content(
         self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files
