@@ -20,7 +20,7 @@ def built_with(make_project: MakeProject, contact: dict[str, Any]) -> ProjectPat
     config = yaml.safe_load(project.config_file.read_text(encoding="utf-8"))
     config["extra"]["contact"] = contact
     project.config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
-    build_all(project)
+    build_all(project, browser_engine=False)
     return project
 
 

@@ -124,7 +124,7 @@ def test_each_related_entry_is_listed_once(make_project: MakeProject) -> None:
             ),
         }
     )
-    build_all(project)
+    build_all(project, browser_engine=False)
     html = article(page(project, "glossary/sexual-risk-order"))
     related = html[html.index('id="related-entries"') : html.index('id="questions-a-lay')]
     items = [text(item).strip() for item in re.findall(r"<li>(.*?)</li>", related, re.S)]
@@ -143,7 +143,7 @@ def test_phone_numbers_in_key_facts_are_tel_links(make_project: MakeProject) -> 
             )
         }
     )
-    build_all(project)
+    build_all(project, browser_engine=False)
     html = article(page(project, "glossary/disclosure"))
     assert 'Call the police on <a href="tel:101">101</a>' in html
     assert 'call <a href="tel:999">999</a>' in html
