@@ -100,9 +100,9 @@ def test_a_question_asked_while_it_loads_is_answered_when_it_is_ready(
     press_until_focused(page, "#kb-ask-input")
     page.keyboard.type("Who can apply for a Sexual Risk Order?")
     page.keyboard.press("Enter")
-    expect(page.locator(".kb-answer").first).to_be_visible(timeout=READY_TIMEOUT * 1000)
+    expect(page.locator(".kb-best")).to_be_visible(timeout=READY_TIMEOUT * 1000)
     expected = api_answer(app, "Who can apply for a Sexual Risk Order?")
-    expect(page.locator(".kb-answer h2").first).to_have_text(expected["answers"][0]["title"])
+    expect(page.locator(".kb-best__title")).to_have_text(expected["answers"][0]["title"])
     expect(page.locator(ENGINE_LINE)).to_contain_text("runs in your browser")
 
 
@@ -184,7 +184,7 @@ def test_an_index_from_another_engine_is_refused_in_plain_words(
         "different versions of this site", timeout=READY_TIMEOUT * 1000
     )
     expect(page.locator(STATUS)).to_contain_text("not available")
-    expect(page.get_by_role("link", name=re.compile("Search this site for"))).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("Find pages with the words"))).to_be_visible()
 
 
 def test_the_worker_runs_within_the_servers_policy(app: Server, open_page: OpenPage) -> None:

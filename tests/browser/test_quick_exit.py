@@ -68,7 +68,7 @@ def test_typing_never_leaves(app: Server, open_page: OpenPage) -> None:
     """Capitals (Shift held for a letter), Escape pressed twice to clear a search box, and
     Shift+Tab backwards through the page: none of them counts."""
     page = open_page(app.url + "/")
-    box = page.locator("#kb-home-search")
+    box = page.locator("#kb-home-ask")
     box.click()
     box.press_sequentially("Who Can Apply For An SHPO")
     for _ in range(3):
