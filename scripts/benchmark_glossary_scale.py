@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "glossary", "data")
+PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "glossary", "data", "package.json")
 _VOCABULARY = """
     risk review order panel notice licence hostel contact plan agency duty board record
     report appeal court police probation prison housing health youth victim curfew tag
@@ -75,6 +75,8 @@ def make_copy(root: Path, extra: int) -> Path:
             shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("node_modules"))
         else:
             shutil.copy(source, root / name)
+    # The build puts the in-browser engine into the site, as a real build does.
+    (root / "node_modules").symlink_to(REPO / "node_modules")
     rng = random.Random(20261129)  # noqa: S311 - repeatable test data, not secrets
     for number in range(extra):
         text = fake_entry(number, extra, rng)

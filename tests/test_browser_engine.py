@@ -5,6 +5,7 @@ engine out unless told to. The browser side is in tests/browser/test_ask_static.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import io
 import json
@@ -22,7 +23,7 @@ from mappa_kb.build import BuildFailed, build_all
 from mappa_kb.engine import worker
 from mappa_kb.engine.pyodide import EngineUnavailable, find_runtime
 from mappa_kb.engine.site import ENGINE_DIR, MANIFEST, WORKER
-from mappa_kb.engine.sources import answering_sources
+from mappa_kb.engine.sources import answering_sources, zip_bytes
 from mappa_kb.paths import ProjectPaths
 from mappa_kb.search.answer import Answerer
 from mappa_kb.search.index.integrity import ENGINE_FILE, INDEX_FORMAT, write_checksums
@@ -186,3 +187,21 @@ def test_the_readme_gives_hosts_the_policy_the_server_sends() -> None:
     for path in WASM_SCRIPTS:
         assert f"`{path.lstrip('/')}` only | the same policy with `'wasm-unsafe-eval'`" in readme
     assert "application/wasm" in readme and f"`{ENGINE_DIR.as_posix()}/{MANIFEST}`" in readme
+
+
+def test_the_compile_step_zips_as_the_build_does() -> None:
+    """compile_step.py runs alone inside Pyodide, so it keeps its own copy of zip_bytes:
+    the two must give the same bytes for the same files."""
+    path = REPO / "src" / "mappa_kb" / "engine" / "compile_step.py"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    wanted = [
+        node
+        for node in tree.body
+        if (isinstance(node, ast.FunctionDef) and node.name == "_zip")
+        or (isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) == "ZIP_DATE")
+    ]
+    assert len(wanted) == 2
+    namespace: dict[str, object] = {"io": io, "zipfile": zipfile}
+    exec(compile(ast.Module(wanted, []), str(path), "exec"), namespace)  # noqa: S102
+    files = {"b.pyc": b"\x00" * 300, "a/c.py": b"print('x')\n" * 40}
+    assert namespace["_zip"](files) == zip_bytes(files)  # type: ignore[operator]

@@ -180,6 +180,8 @@
     });
   }
 
+  // The site's root, from the settings Material writes into #__config (ask.js and
+  // ask-offer.js use this one too: they load after this file on every page).
   function siteRoot() {
     var base = ".";
     var config = document.getElementById("__config");
@@ -197,6 +199,7 @@
     prepare: prepare,
     answer: answer,
     state: function () { return JSON.parse(JSON.stringify(info)); },
+    siteRoot: siteRoot,
   };
 
   function init() {

@@ -18,17 +18,8 @@
     return words.length >= 5;
   }
 
-  function siteRoot() {
-    var base = ".";
-    var config = document.getElementById("__config");
-    if (config) {
-      try {
-        base = JSON.parse(config.textContent).base || ".";
-      } catch (error) {
-        base = ".";
-      }
-    }
-    return new URL(base.replace(/\/?$/, "/"), window.location.href);
+  function siteRoot() {  // one definition, in ask-engine.js
+    return window.kbQuestionSearch.siteRoot();
   }
 
   function init() {

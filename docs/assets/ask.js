@@ -39,18 +39,8 @@
 
   /* ---- small helpers ---------------------------------------------------------------- */
 
-  function siteRoot() {
-    // Material writes its settings, including the path to the site root, into #__config.
-    var base = ".";
-    var config = document.getElementById("__config");
-    if (config) {
-      try {
-        base = JSON.parse(config.textContent).base || ".";
-      } catch (error) {
-        base = ".";
-      }
-    }
-    return new URL(base.replace(/\/?$/, "/"), window.location.href);
+  function siteRoot() {  // one definition, in ask-engine.js
+    return window.kbQuestionSearch.siteRoot();
   }
 
   function element(tag, className, text) {

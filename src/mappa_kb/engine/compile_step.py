@@ -61,6 +61,8 @@ def _pyc(source: bytes, name: str) -> bytes:
 
 
 def _zip(files: dict[str, bytes]) -> bytes:
+    # sources.zip_bytes, again: this file runs alone inside Pyodide and imports nothing
+    # of mappa_kb. tests/test_browser_engine.py keeps the two giving the same bytes.
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for name, data in sorted(files.items()):
