@@ -13,6 +13,8 @@ from mappa_kb.search.passage import Passage
 from mappa_kb.search.passages.lexicon import make_lexicon, phrasing_tables
 
 REPO = Path(__file__).resolve().parents[1]
+RESULT_KEYS = {"version", "query", "corrected", "shape", "scope", "not_covered", "answers", "help"}
+"""The answer JSON's top-level fields, version 1 (the API, `ask --json`, the browser)."""
 
 LONDON = "London MAPPA Annual Report 2022-23, MAPPA Statistics"
 CAMBS = "Cambridgeshire and Peterborough MAPPA Annual Report 2022-23, MAPPA Statistics"

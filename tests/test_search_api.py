@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from search_support import build_fixture_index
+from search_support import RESULT_KEYS, build_fixture_index
 
 from mappa_kb.api import SECURITY_HEADERS, create_app
 from mappa_kb.paths import ProjectPaths
@@ -32,16 +32,7 @@ def test_answers_with_the_cli_contract(client: TestClient) -> None:
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/json")
     data = response.json()
-    assert set(data) == {
-        "version",
-        "query",
-        "corrected",
-        "shape",
-        "scope",
-        "not_covered",
-        "answers",
-        "help",
-    }
+    assert set(data) == RESULT_KEYS
     assert data["query"] == "What is an SRO?"
     assert len(data["answers"]) <= 2
     assert data["answers"][0]["url"] == "glossary/sexual-risk-order/"

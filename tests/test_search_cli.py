@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from search_support import build_fixture_index
+from search_support import RESULT_KEYS, build_fixture_index
 
 from mappa_kb.cli import main
 
@@ -36,16 +36,7 @@ def ask(root: Path, *args: str, stdin: str | None = None) -> subprocess.Complete
 
 
 def assert_contract(result: dict[str, object], query: str) -> None:
-    assert set(result) == {
-        "version",
-        "query",
-        "corrected",
-        "shape",
-        "scope",
-        "not_covered",
-        "answers",
-        "help",
-    }
+    assert set(result) == RESULT_KEYS
     assert result["query"] == query
     answers = result["answers"]
     assert isinstance(answers, list)

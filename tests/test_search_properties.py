@@ -15,7 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from search_support import build_fixture_index
+from search_support import RESULT_KEYS, build_fixture_index
 
 from mappa_kb.api import create_app
 from mappa_kb.paths import ProjectPaths
@@ -74,16 +74,7 @@ def client(project: ProjectPaths) -> Iterator[TestClient]:
 @given(question=QUESTIONS, k=st.integers(1, 20))
 def test_the_query_layer_answers_anything(answerer: Answerer, question: str, k: int) -> None:
     result = answerer.ask(question, k).to_dict()
-    assert set(result) == {
-        "version",
-        "query",
-        "corrected",
-        "shape",
-        "scope",
-        "not_covered",
-        "answers",
-        "help",
-    }
+    assert set(result) == RESULT_KEYS
     assert len(result["answers"]) <= k
     for answer in result["answers"]:
         assert len(answer["text"]) <= ANSWER_CHARS

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from search_support import build_fixture_index
+from search_support import RESULT_KEYS, build_fixture_index
 
 from mappa_kb.search.answer import ANSWER_CHARS, Answerer
 from mappa_kb.search.index.analysis import analyze
@@ -142,16 +142,7 @@ HOSTILE = [
 @pytest.mark.parametrize("question", HOSTILE, ids=range(len(HOSTILE)))
 def test_hostile_input_never_breaks_a_query(answerer: Answerer, question: str) -> None:
     result = answerer.ask(question, 5).to_dict()
-    assert set(result) == {
-        "version",
-        "query",
-        "corrected",
-        "shape",
-        "scope",
-        "not_covered",
-        "answers",
-        "help",
-    }
+    assert set(result) == RESULT_KEYS
     assert "\x00" not in result["query"]
     for answer in result["answers"]:
         assert len(answer["text"]) <= ANSWER_CHARS
