@@ -11,7 +11,7 @@ import pytest
 from search_support import PASSAGES, build_fixture_index
 
 from mappa_kb.search.index.analysis import analyze
-from mappa_kb.search.index.postings_cache import PostingsCache, estimated_bytes
+from mappa_kb.search.index.postings_cache import PostingsCache, estimated_bytes, postings_of
 from mappa_kb.search.index.reader import Snapshot, WeightedTerm, load_snapshot
 
 # Words no passage has, each new: what a long-running server meets from its readers.
@@ -57,23 +57,23 @@ def test_answers_are_the_same_whatever_the_budget(index_dir: Path) -> None:
 
 
 def test_the_least_recently_used_entry_goes_first() -> None:
-    one_entry = estimated_bytes(("text", "aaa"), [(1, 1.0)])
+    one_entry = estimated_bytes(("text", "aaa"), postings_of([(1, 1.0)]))
     cache = PostingsCache(budget=2 * one_entry)
-    cache.put(("text", "aaa"), [(1, 1.0)])
-    cache.put(("text", "bbb"), [(2, 1.0)])
-    assert cache.get(("text", "aaa")) == [(1, 1.0)]  # now the more recently used
-    cache.put(("text", "ccc"), [(3, 1.0)])
+    cache.put(("text", "aaa"), postings_of([(1, 1.0)]))
+    cache.put(("text", "bbb"), postings_of([(2, 1.0)]))
+    assert cache.get(("text", "aaa")) == postings_of([(1, 1.0)])  # now the more recently used
+    cache.put(("text", "ccc"), postings_of([(3, 1.0)]))
     assert cache.get(("text", "bbb")) is None
-    assert cache.get(("text", "aaa")) == [(1, 1.0)]
-    assert cache.get(("text", "ccc")) == [(3, 1.0)]
+    assert cache.get(("text", "aaa")) == postings_of([(1, 1.0)])
+    assert cache.get(("text", "ccc")) == postings_of([(3, 1.0)])
     assert cache.size == 2 * one_entry
 
 
 def test_an_entry_bigger_than_the_budget_is_not_kept() -> None:
     cache = PostingsCache(budget=1_000)
-    cache.put(("text", "small"), [])
-    cache.put(("text", "huge"), [(n, 1.0) for n in range(100)])
+    cache.put(("text", "small"), postings_of([]))
+    cache.put(("text", "huge"), postings_of((n, 1.0) for n in range(100)))
     assert cache.get(("text", "huge")) is None
-    assert cache.get(("text", "small")) == []
-    cache.put(("text", "small"), [(1, 2.0)])  # put again: counted once
-    assert cache.size == estimated_bytes(("text", "small"), [(1, 2.0)])
+    assert cache.get(("text", "small")) == postings_of([])
+    cache.put(("text", "small"), postings_of([(1, 2.0)]))  # put again: counted once
+    assert cache.size == estimated_bytes(("text", "small"), postings_of([(1, 2.0)]))

@@ -22,7 +22,12 @@ from whoosh.scoring import BM25F
 
 from mappa_kb.search.index.analysis import SEARCHED_FIELDS, pair
 from mappa_kb.search.index.integrity import README, REBUILD, engine_mismatch, find_damage
-from mappa_kb.search.index.postings_cache import DEFAULT_BUDGET, Postings, PostingsCache
+from mappa_kb.search.index.postings_cache import (
+    DEFAULT_BUDGET,
+    Postings,
+    PostingsCache,
+    postings_of,
+)
 from mappa_kb.search.lexicon import ENGLISH_FILE, LEXICON_FILE, Lexicon
 from mappa_kb.search.passage import Passage, PassageKind
 
@@ -127,12 +132,13 @@ class Snapshot:
         if cached is not None:
             return cached
         with self._lock:
-            out: Postings = []
+            out = postings_of([])
             if self._reader.doc_frequency(field, term):
                 scorer = self._weighting.scorer(self._searcher, field, term)
                 matcher = self._reader.postings(field, term)
                 while matcher.is_active():
-                    out.append((matcher.id(), float(scorer.score(matcher))))
+                    out.docs.append(matcher.id())
+                    out.scores.append(float(scorer.score(matcher)))
                     matcher.next()
         self.postings.put(key, out)
         return out
@@ -148,7 +154,7 @@ class Snapshot:
             lookups += [("pairs", pair(a, b), term.weight * share) for a, b in pairwise(term.words)]
             for name, word, boost in lookups:
                 scores = by_field[name]
-                for doc, score in self._scored_postings(name, word):
+                for doc, score in self._scored_postings(name, word).pairs():
                     scores[doc] += score * boost
         totals: dict[int, float] = defaultdict(float)
         for scores in by_field.values():
