@@ -10,6 +10,7 @@ from __future__ import annotations
 import heapq
 import threading
 import time
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -145,7 +146,8 @@ class Snapshot:
 
     def search(self, terms: Sequence[WeightedTerm], limit: int) -> list[Hit]:
         """The best `limit` passages for the weighted terms (a weighted sum of BM25F)."""
-        by_field: dict[str, dict[int, float]] = {f: defaultdict(float) for f in PARTS}
+        looked_up: list[tuple[str, Postings, float]] = []
+        totals: dict[int, float] = defaultdict(float)
         for term in terms:
             lookups: list[tuple[str, str, float]] = []
             if len(term.words) == 1:
@@ -153,18 +155,24 @@ class Snapshot:
             share = PAIR_WEIGHT / max(len(term.words) - 1, 1)
             lookups += [("pairs", pair(a, b), term.weight * share) for a, b in pairwise(term.words)]
             for name, word, boost in lookups:
-                scores = by_field[name]
-                for doc, score in self._scored_postings(name, word).pairs():
-                    scores[doc] += score * boost
-        totals: dict[int, float] = defaultdict(float)
-        for scores in by_field.values():
-            for doc, score in scores.items():
-                totals[doc] += score
+                postings = self._scored_postings(name, word)
+                looked_up.append((name, postings, boost))
+                for doc, score in postings.pairs():
+                    totals[doc] += score * boost
         best = heapq.nlargest(limit, totals.items(), key=lambda item: (item[1], -item[0]))
-        return [
-            Hit(self.passage(doc), score, doc, {f: by_field[f].get(doc, 0.0) for f in PARTS})
-            for doc, score in best
-        ]
+        # The score's parts by field, for the re-ranking, only for the passages chosen:
+        # each is found in a term's postings by bisection (they are in document order),
+        # so a word thousands of passages share costs a few look-ups, not a second pass.
+        hits = []
+        for doc, _ in best:
+            parts = dict.fromkeys(PARTS, 0.0)
+            for name, postings, boost in looked_up:
+                at = bisect_left(postings.docs, doc)
+                if at < len(postings.docs) and postings.docs[at] == doc:
+                    parts[name] += postings.scores[at] * boost
+            score = sum(parts.values())
+            hits.append(Hit(self.passage(doc), score, doc, parts))
+        return hits
 
 
 def _folder_key(index_dir: Path) -> tuple[int, int]:
