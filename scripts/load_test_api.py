@@ -18,8 +18,6 @@ import argparse
 import http.client
 import json
 import os
-import socket
-import subprocess
 import sys
 import threading
 import time
@@ -27,12 +25,12 @@ import urllib.parse
 from collections import Counter
 from pathlib import Path
 
+import local_server
 import yaml
+from local_server import LOOPBACK
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_QUESTIONS = ROOT.parent / "shared" / "eval" / "questions.yaml"
-LOOPBACK = {"127.0.0.1", "localhost", "::1"}
-CLI = "import sys; from mappa_kb.cli import main; sys.exit(main())"
 # Asked as well as the evaluation set: short forms, typos, odd input, the longest allowed.
 EXTRA = [
     "What is an SRO?",
@@ -56,35 +54,6 @@ def questions(path: Path) -> list[str]:
     if path.is_file():
         asked += [item["q"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
     return asked
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def start_server(root: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    argv = [sys.executable, "-c", CLI, "serve", "--no-build", "--root", str(root)]
-    server = subprocess.Popen(
-        [*argv, "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            output = server.stdout.read().decode(errors="replace") if server.stdout else ""
-            raise SystemExit(f"the server stopped (exit {server.returncode}):\n{output}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return server, f"http://127.0.0.1:{port}"
-        except OSError:
-            time.sleep(0.1)
-    server.kill()
-    raise SystemExit("the server did not start within 30 s")
 
 
 def percentile(ordered: list[float], share: float) -> float:
@@ -152,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.url:
         base = args.url.rstrip("/")
     else:
-        server, base = start_server(args.root.resolve())
+        server, base = local_server.start(args.root.resolve())
     address = urllib.parse.urlsplit(base)
     if address.hostname not in LOOPBACK or address.scheme != "http":
         print(f"Refusing {base}: this script only loads a server on loopback over http.")
@@ -173,8 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         elapsed = time.perf_counter() - start
     finally:
         if server is not None:
-            server.terminate()
-            server.wait(timeout=10)
+            local_server.stop(server)
 
     done = len(load.latencies)
     ordered = sorted(ms * 1000 for ms in load.latencies)
