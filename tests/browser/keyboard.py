@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,8 @@ from playwright.sync_api import Locator, Page
 JS = Path(__file__).with_name("js")
 FOCUS_VISIBILITY = (JS / "focus_visibility.js").read_text(encoding="utf-8")
 TARGET_SIZES = (JS / "target_sizes.js").read_text(encoding="utf-8")
+SETTLE_SECONDS = 2.0
+"""Longest a reader could be expected to wait for focus to come into view."""
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,11 @@ def tab_through(page: Page, key: str = "Tab", limit: int = 800) -> list[tuple[Fo
         stops += 1
         last = step
         problem = step.problem()
-        if problem:  # look again once transitions have finished, as a reader would
+        # Look again once the page has reacted, as a reader would: Material opens its search
+        # overlay from a timer after focus arrives, which a busy machine runs late, so keep
+        # looking (each look waits for transitions) for up to SETTLE_SECONDS.
+        deadline = time.monotonic() + SETTLE_SECONDS
+        while problem and time.monotonic() < deadline:
             step = focus_step(page, settle=True) or step
             problem = step.problem()
         if problem:

@@ -154,6 +154,23 @@ def test_focus_check_sees_an_element_that_hides_itself_when_focused(
     assert [p for _, p in problems] == ["focus was lost to the page after this element"]
 
 
+def test_focus_check_waits_for_a_panel_the_page_opens_late(open_page: OpenPage) -> None:
+    """What Material's search box does below 960 px: the input sits under the header's
+    search button until a timer after focus opens the panel. A busy machine runs that
+    timer late; the reader still sees focus arrive, so the walk must not report it."""
+    page: Page = open_page()
+    links = "".join(f'<p><a href="#{n}">link {n}</a></p>' for n in range(6))
+    late = (
+        '<div style="position:relative;height:40px">'
+        '<input id="late" aria-label="late" style="position:absolute;top:0;left:0;width:80px">'
+        '<div id="cover" style="position:absolute;inset:0;background:#fff"></div></div>'
+        "<script>document.getElementById('late').addEventListener('focus', () =>"
+        " setTimeout(() => document.getElementById('cover').remove(), 400));</script>"
+    )
+    page.set_content(STICKY.format(body=late + links))
+    assert tab_through(page, "Tab") == []
+
+
 def test_target_check_sees_small_crowded_targets_but_not_links_in_a_sentence(
     open_page: OpenPage,
 ) -> None:
