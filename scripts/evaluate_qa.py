@@ -84,7 +84,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=REPO, help="project folder (built)")
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--split", choices=["train", "dev", "test"], help="a labelled split")
+    splits = ["train", "dev", "test", "fresh"]
+    group.add_argument("--split", choices=splits, help="a labelled split")
     group.add_argument("--questions", type=Path, help="an older q + key set")
     group.add_argument("--all-legacy", action="store_true", help="every older set, one by one")
     parser.add_argument("--show-misses", action="store_true", help="list the questions missed")

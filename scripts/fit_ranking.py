@@ -125,6 +125,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=REPO)
     parser.add_argument("--check", action="store_true", help="report only; write nothing")
+    parser.add_argument(
+        "--penalty", type=float, help="use this penalty instead of cross-validating one "
+        "(to compare two feature sets without the choice of penalty moving as well)"
+    )  # fmt: skip
     args = parser.parse_args()
     paths = ProjectPaths.at(args.root)
     answerer = Answerer(paths.index_dir)
@@ -143,7 +147,7 @@ def main() -> int:
     )
     if args.check:
         return 0
-    penalty = choose_penalty(train, w0)
+    penalty = args.penalty if args.penalty is not None else choose_penalty(train, w0)
     w = fit(train, w0, penalty)
     print(f"                        fitted     train {top1(train, w)}  dev {top1(dev, w)}"
           f"   (penalty {penalty})")  # fmt: skip

@@ -20,7 +20,7 @@ from mappa_kb.search.build import saved_rendered_pages
 from mappa_kb.search.passages import collect_passages
 
 LABELLED = REPO / "scripts" / "eval" / "labelled"
-SPLITS = ("train", "dev", "test")
+SPLITS = ("train", "dev", "test", "fresh")
 
 DEV_FLOORS = {
     "all": 0.68,

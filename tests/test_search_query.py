@@ -168,3 +168,17 @@ def test_long_passages_are_cut_around_the_answer(tmp_path: Path) -> None:
     assert len(answer.text) <= ANSWER_CHARS
     # Whole sentences: what is shown starts and ends where a sentence does.
     assert answer.text.startswith("The magistrates decide") and answer.text.endswith(".")
+
+
+def test_a_section_asked_about_by_its_heading_opens_with_its_answer(tmp_path: Path) -> None:
+    """A page section answers its heading in its first sentence; a question about the
+    heading gets that sentence first, even when later ones share more of its words."""
+    from mappa_kb.search.passage import Passage
+
+    filler = " ".join(f"Sentence number {n} says nothing in particular." for n in range(40))
+    text = f"Yes, if you join the scheme. {filler} You are told when he is released from prison."
+    passage = Passage("Victims: Will I be told when he gets out?", text, "v/", "here", "page")
+    answerer = Answerer(build_fixture_index(tmp_path / "ix", [passage]))
+    answer = answerer.ask("will i be told when he gets out of prison", 1).answers[0]
+    assert answer.text.startswith("Yes, if you join the scheme.")
+    assert "released from prison" in answer.text

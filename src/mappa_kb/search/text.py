@@ -106,7 +106,7 @@ def _numeric_date(match: re.Match[str]) -> str:
 _DATE = r"\d{1,2}(?:st|nd|rd|th)? (?:" + "|".join(_MONTHS) + r") (?:19|20)\d{2}"
 _ON_A_DAY = re.compile(rf"\b(?:on|at|as at|as of|by)\s+(?:the\s+)?{_DATE}", re.I)
 _OVER_A_PERIOD = re.compile(
-    rf"\bfrom\s+{_DATE}\s+to\s+{_DATE}|\b(?:during|over|throughout|in|for)\s+(?:the\s+)?"
+    rf"(?:\bfrom\s+)?\b{_DATE}\s+(?:to|until|-|–)\s+{_DATE}|\b(?:during|over|throughout|in|for)\s+(?:the\s+)?"
     r"(?:(?:19|20)\d{2}\s*[-/–]\s*\d{2,4}|(?:financial |reporting )?year)\b|\byearly\b|"
     r"\bper year\b|\ba year\b|\beach year\b|\bannual\b",
     re.I,

@@ -16,6 +16,7 @@ from mappa_kb.search.answer.figures import Worked
 from mappa_kb.search.answer.help import HelpDesk, HelpGiven
 from mappa_kb.search.answer.ranking import Ranker
 from mappa_kb.search.answer.trim import ANSWER_CHARS, trim
+from mappa_kb.search.index.analysis import analyze
 from mappa_kb.search.index.reader import SearchIndex, Snapshot
 from mappa_kb.search.lexicon import Figure, Lexicon
 from mappa_kb.search.passage import BULLET, Passage
@@ -169,6 +170,13 @@ class Presenter:
         )
 
 
+def _heading_asked(title: str, question: Question) -> bool:
+    """Whether the section's own heading ('Page: Heading') shares a word that matters
+    with the question."""
+    heading = title.rsplit(": ", 1)[-1]
+    return bool(set(analyze(heading)) & set(question.content))
+
+
 class Answerer:
     """Answers questions from the index folder, following rebuilds as they happen."""
 
@@ -225,7 +233,13 @@ class Answerer:
             use_main = defines and best.passage.kind == "fact" and page in mains
             score, hit = mains[page] if use_main else (best_score, best)
             p = hit.passage
-            top = p.kind in {"glossary", "page"} and Intent.ASKS_WHAT in understood.intents
+            # A page section opens with the answer to its heading ("Will I be told when
+            # he gets out?" -> "You can be, if you join the Victim Contact Scheme."), so
+            # when the heading is what was asked about, that opening comes first; an entry
+            # opens with what the thing is, which "what is" wants.
+            top = (p.kind == "page" and _heading_asked(p.title, understood)) or (
+                p.kind == "glossary" and Intent.ASKS_WHAT in understood.intents
+            )
             text = trim(p.text, understood, top)
             answers.append(presenter.passage(p, text, round(score, 3), understood))
         if scope is not None and scope.not_covered:

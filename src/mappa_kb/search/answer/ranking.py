@@ -19,8 +19,9 @@ from mappa_kb.search.index.analysis import analyze, pair, pairs_of
 from mappa_kb.search.index.reader import Hit, Snapshot
 from mappa_kb.search.passage import BULLET, Passage
 from mappa_kb.search.understand.intents import Intent
+from mappa_kb.search.understand.members import figure_subject, members_named
 from mappa_kb.search.understand.question import Question
-from mappa_kb.search.understand.understanding import Understanding
+from mappa_kb.search.understand.understanding import TIMING_TERMS, Understanding
 
 _SHARE_FIGURE = re.compile(r"\d%|\bper cent\b|\bper 100|\brate\b", re.I)
 """A percentage or a rate, which answers 'what share', not 'how many'."""
@@ -103,6 +104,7 @@ class Ranker:
         self.weights = {**INITIAL_WEIGHTS, **snapshot.lexicon.weights}
         self._terms: dict[int, set[str]] = {}
         self._asked: dict[int, list[frozenset[str]]] = {}
+        self._members: dict[int, dict[str, frozenset[str]]] = {}
 
     def terms_of(self, hit: Hit) -> set[str]:
         terms = self._terms.get(hit.doc)
@@ -138,10 +140,35 @@ class Ranker:
             share = sum(covers(asked, unit) for unit in question.units) / len(question.units)
             found["asked-cover"] = share  # readers asked it in these words
             found["asked-best"] = self._closest_asked(question, hit)
+        matched = self._members_match(question, hit)
+        if matched is not None:
+            found[f"members:{matched}"] = 1.0
         kinds = [intent.value for intent in question.intents & KIND_INTENTS] or ["plain"]
         for intent_name in kinds:
             found[f"kind:{passage.kind}:{intent_name}"] = 1.0
         return found
+
+    def _members_match(self, question: Question, hit: Hit) -> str | None:
+        """How the levels and categories the passage names stand to those the question
+        names: 'same', 'part' (some of them; 'part-of-sum' when they are to be added up)
+        or 'other'; None
+        when it names none of the series asked about. A statistic is judged by what its
+        figure counts; anything else by its title."""
+        if not question.members:
+            return None
+        named = self._members.get(hit.doc)
+        if named is None:
+            p = hit.passage
+            named = members_named(figure_subject(p.text) if p.kind == "statistic" else p.title)
+            self._members[hit.doc] = named
+        shared = question.members.keys() & named.keys()
+        if not shared:
+            return None
+        if all(named[head] == question.members[head] for head in shared):
+            return "same"
+        if all(named[head] <= question.members[head] for head in shared):
+            return "part-of-sum" if question.adds_up else "part"
+        return "other"
 
     def _closest_asked(self, question: Question, hit: Hit) -> float:
         """How close the nearest question readers ask of this passage is to this one:
@@ -225,6 +252,11 @@ def _figures(question: Question, passage: Passage, terms: set[str]) -> float:
     else:
         factor = 0.5
     if question.areas and not any(a.casefold() in passage.text.casefold() for a in question.areas):
+        factor *= 0.2
+    # A count on one day ('on 31 March') and a count over the year are different figures,
+    # as another area's is, though their words are alike.
+    timing = terms & TIMING_TERMS
+    if question.timing and timing and not timing & question.timing:
         factor *= 0.2
     for members in question.unasked_series:  # Level 1 alone, when no level was asked
         listed = sum(covers(terms, frozenset({member})) for member in members)

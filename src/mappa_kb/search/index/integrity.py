@@ -20,7 +20,7 @@ BUILD_ID_FILE = "build-id"
 """The id of the site build whose pages the index holds (see mappa_kb.build)."""
 ENGINE_FILE = "engine.json"
 """Which version of the engine wrote the index: {"format": INDEX_FORMAT}."""
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 """The index as this engine writes and reads it. Raise it whenever the files an index
 holds, or what answering expects of them, change: an index of any other format is
 refused with a plain message instead of answering wrongly. The reader's browser is where

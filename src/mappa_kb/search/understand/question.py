@@ -39,6 +39,13 @@ class Question:
     series_entries: set[str] = field(default_factory=set)
     unasked_series: list[list[tuple[str, ...]]] = field(default_factory=list)
     """Numbered series the question names no member of (for 'all levels' vs 'Level 1')."""
+    members: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Levels and categories the question names ('level 2 and 3': {'level': {'2', '3'}})."""
+    adds_up: bool = False
+    """Asks for parts added together ('Level 2 and 3 together')."""
+    timing: frozenset[str] = frozenset()
+    """Whether it asks for a count on one day ('on 31 March'), over a year ('during
+    2022-23'), or both: the index terms marking each (see search.text)."""
     wants_figures: bool = False
     """A 'how many' question tied to an area, a number or a date: a statistic answers."""
     essentials: list[frozenset[tuple[str, ...]]] = field(default_factory=list)

@@ -34,6 +34,7 @@ from mappa_kb.search.understand.intents import (
     Intent,
     intents_of,
 )
+from mappa_kb.search.understand.members import asks_to_add_up, members_named
 from mappa_kb.search.understand.phrasing import Phrasing, plain_words
 from mappa_kb.search.understand.question import Question
 from mappa_kb.search.understand.spelling import SpellingCorrector
@@ -51,6 +52,9 @@ MAX_WORDS = 40
 """Words beyond this are ignored: no question needs more, and the work stays bounded."""
 
 _WORD = re.compile(r"\w+(?:[.,]\d+)*")
+
+
+TIMING_TERMS = frozenset(analyze_word(t) for t in (SNAPSHOT_TERM, PERIOD_TERM))
 
 
 class Understanding:
@@ -251,6 +255,9 @@ class Understanding:
         question.wants_figures = Intent.COUNT in question.intents and bool(
             question.areas or question.numbers or {SNAPSHOT_TERM, PERIOD_TERM} & set(terms)
         )
+        question.members = members_named(searched)
+        question.adds_up = asks_to_add_up(searched)
+        question.timing = frozenset(terms) & TIMING_TERMS
         question.series = self.find_series(terms, covered)
         question.series_entries = {e for member in question.series for e in self.names[member]}
         asked = {tuple(terms[start:end]) for start, end, _ in spans}
