@@ -86,3 +86,11 @@ def test_convictions_abroad_are_not_out_of_scope(answerer: Answerer) -> None:
         "can someone convicted of a sex offence in America be put on the register here", 3
     )
     assert not result.not_covered
+
+
+def test_the_date_of_a_population_estimate_is_not_a_year_asked_about(
+    answerer: Answerer,
+) -> None:
+    """'Mid-2021' dates the population count the rate uses; the question is about 2022-23."""
+    result = answerer.ask("the rate per 100,000 uses mid-2021 population, why not mid-2022?", 3)
+    assert not result.not_covered and result.scope is None

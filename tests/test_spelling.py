@@ -44,6 +44,12 @@ def test_real_english_words_are_never_rewritten(answerer: Answerer, question: st
     assert answerer.ask(question, 1).corrected is None
 
 
+def test_names_are_not_misspellings_unless_nearly_a_glossary_name(answerer: Answerer) -> None:
+    """A word capitalised mid-sentence is someone's or somewhere's name."""
+    assert answerer.ask("what is Megan's Law in America", 1).corrected is None
+    assert answerer.ask("what does Visr hold", 1).corrected == "what does Visor hold"
+
+
 def test_the_word_list_is_british_english_and_small() -> None:
     data = (REPO / "data" / "english-words.txt.gz").read_bytes()
     words = set(gzip.decompress(data).decode("utf-8").split())

@@ -129,6 +129,10 @@ def judge(
         answers, says_not_covered = ask(question.q)
         if question.not_covered:
             first = three = says_not_covered or not answers
+        elif says_not_covered:
+            # Telling a reader the site does not cover what it does is wrong, whatever
+            # is listed under that message.
+            first = three = False
         else:
             hits = [is_right(question, answer, anywhere) for answer in answers[:3]]
             first, three = bool(hits and hits[0]), any(hits)

@@ -17,7 +17,7 @@ from mappa_kb.search.passage import Passage
 from mappa_kb.search.understand.intents import Intent
 from mappa_kb.search.understand.question import Question
 
-_YEAR = re.compile(r"\b((?:19|20)\d\d)(?:\s*(?:-|/|–|to)\s*((?:19|20)?\d\d))?\b")
+_YEAR = re.compile(r"(?<!mid-)(?<!mid )\b((?:19|20)\d\d)(?:\s*(?:-|/|–|to)\s*((?:19|20)?\d\d))?\b")
 _SHORT_YEAR = re.compile(r"(?<![\d/])\b(\d\d)\s*[-/]\s*(\d\d)\b(?![\d/])")
 _NATIONAL = re.compile(
     r"\b(england and wales|nationally|national(?:ly)? (?:total|figure|number)s?|"
@@ -120,7 +120,8 @@ class FigureBook:
         return "; ".join(parts)
 
     def _years_asked(self, text: str) -> list[str]:
-        """Reporting years named in the question, as '2022-23'; a single year as '2023'."""
+        """Reporting years named in the question, as '2022-23'; a single year as '2023'.
+        'Mid-2021' is the date of a population estimate, not a reporting year."""
         found = []
         for match in _YEAR.finditer(text):
             start, end = match.group(1), match.group(2)

@@ -54,6 +54,15 @@ MAX_WORDS = 40
 _WORD = re.compile(r"\w+(?:[.,]\d+)*")
 
 
+def _is_name(text: str, start: int, word: str) -> bool:
+    """A word capitalised in the middle of a sentence (and not all capitals, as short
+    forms are typed): someone's or somewhere's name."""
+    if not word[:1].isupper() or word.isupper():
+        return False
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] not in ".?!:;\"'("
+
+
 TIMING_TERMS = frozenset(analyze_word(t) for t in (SNAPSHOT_TERM, PERIOD_TERM))
 
 
@@ -87,6 +96,7 @@ class Understanding:
                 series[words[0]].add(words)
         self.series = {head: sorted(m) for head, m in series.items() if len(m) > 1}
         self.series_members = {m for members in self.series.values() for m in members}
+        self.name_words = {w for name in self.names for w in name}
         self.number_terms = {analyze_word(w): digits for w, digits in NUMBER_WORDS.items()}
         self.longest_name = max((len(n) for n in self.names), default=1)
         self.areas = {area: tuple(analyze(area)) for area in lexicon.areas}
@@ -143,6 +153,14 @@ class Understanding:
         pieces, position, changed = [], 0, False
         for match in _WORD.finditer(text):
             fixed = self._fix(match.group())
+            # "Megan's Law", "Darren", "Kettering": a name, not a misspelling, unless it
+            # is nearly one of the glossary's own names ("Visr" for ViSOR).
+            if (
+                fixed
+                and _is_name(text, match.start(), match.group())
+                and analyze_word(fixed.lower()) not in self.name_words
+            ):
+                fixed = None
             if fixed:
                 pieces += [text[position : match.start()], fixed]
                 position, changed = match.end(), True
