@@ -10,6 +10,7 @@ from search_support import ENTRIES, PASSAGES, REPORT, build_fixture_index
 from mappa_kb.content import load_glossary
 from mappa_kb.content.phrasing import PhrasingFile, read_phrasing
 from mappa_kb.search.answer import Answerer
+from mappa_kb.search.answer.shapes import SHAPES
 from mappa_kb.search.passage import Passage
 from mappa_kb.search.passages.lexicon import phrasing_tables
 from mappa_kb.search.understand.intents import Intent, intents_of
@@ -319,3 +320,31 @@ def test_share_asks_for_a_figure_only_as_a_noun(question: str, is_figure: bool) 
     intents = intents_of(question)
     assert (Intent.SHARE in intents) is is_figure
     assert (Intent.COUNT in intents) is is_figure
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_purpose"),
+    [
+        ("what is visor used for", True),
+        ("whats the point of mappa", True),
+        ("what is the strategic management board for", True),
+        ("what is a shpo", False),
+        ("what happens at a level 3 meeting", False),
+    ],
+)
+def test_a_purpose_is_asked_for_as_a_reason(question: str, asks_purpose: bool) -> None:
+    assert (Intent.REASON in intents_of(question)) is asks_purpose
+
+
+@pytest.mark.parametrize(
+    ("text", "says_who"),
+    [
+        ("Category 2 people are assessed and managed by the Probation Service.", True),
+        ("The police lead agency for Category 1 is the local force.", True),
+        ("A senior police or probation manager chairs the meeting.", True),
+        ("Category 2 covers people convicted of violent offences.", False),
+        ("The order lasts at least five years.", False),
+    ],
+)
+def test_a_passage_saying_who_does_it_has_the_who_shape(text: str, says_who: bool) -> None:
+    assert bool(SHAPES[Intent.WHO].search(text)) is says_who

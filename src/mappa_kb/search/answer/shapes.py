@@ -28,10 +28,18 @@ SHAPES: dict[Intent, re.Pattern[str]] = {
     # "why": a reason or a purpose.
     Intent.REASON: re.compile(
         r"\bbecause\b|\bso that\b|\bin order to\b|\bso as to\b|\bthe reason\b|\bpurpose\b|"
-        r"\bexists? to\b|\baims? (is |are )?to\b|\bas a result\b|\bdue to\b|\bled to\b",
+        r"\bexists? to\b|\bused (?:to|for)\b|\baims? (is |are )?to\b|\bas a result\b|"
+        r"\bdue to\b|\bled to\b",
+        re.I,
+    ),
+    # "who manages", "who decides": a passage naming who does it.
+    Intent.WHO: re.compile(
+        r"\b(?:managed|led|chaired|run|assessed|decided|made|appointed|supervised|held|"
+        r"kept|set|owned|co-ordinated|coordinated) by\b|\bresponsib|\blead agency\b|"
+        r"\b(?:chairs?|leads?|manages?|decides?|runs?|oversees?|supervises?)\b",
         re.I,
     ),
 }
 
-BOOSTS = {Intent.TIME: 1.4, Intent.DATE: 1.4, Intent.REASON: 1.3}
+BOOSTS = {Intent.TIME: 1.4, Intent.DATE: 1.4, Intent.REASON: 1.3, Intent.WHO: 1.3}
 """How much more a passage of the wanted shape is worth."""

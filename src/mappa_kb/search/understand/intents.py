@@ -80,6 +80,13 @@ _LIST = re.compile(
 )
 
 
+_PURPOSE = re.compile(
+    r"\b(what for|for what reason)\b|\bused for\b|\b(point|purpose|aim) of\b|"
+    r"\bwhat (is|are) (the |a |an )?[\w' -]{1,40} for\b"
+)
+"""'What is ViSOR used for', 'what's the point of MAPPA': asked for a purpose, a reason."""
+
+
 def intents_of(lowered: str) -> set[Intent]:
     """Kinds of answer wanted, from the question as lower-case words."""
     intents = set()
@@ -95,7 +102,7 @@ def intents_of(lowered: str) -> set[Intent]:
         intents.add(Intent.DATE)  # "when did it start" wants a date, not a stretch of time
     elif _TIME.search(lowered):
         intents.add(Intent.TIME)
-    if re.match(r"why\b", lowered) or re.search(r"\b(what for|for what reason)\b", lowered):
+    if re.match(r"why\b", lowered) or _PURPOSE.search(lowered):
         intents.add(Intent.REASON)
     if _LIST.search(lowered):
         intents.add(Intent.LIST)
