@@ -1,8 +1,8 @@
 """The labelled questions as a gate: every label still points at a real passage, and the
 dev split stays above its floors, so a change that breaks unrelated questions fails.
 
-The test split is locked: its labels are checked here (a renamed page must not silently
-empty it), its answers only by scripts/evaluate_qa.py --split test, to report.
+The test and fresh splits are locked: their labels are checked here (a renamed page must not
+silently empty them), their answers only by scripts/evaluate_qa.py --split test|fresh, to report.
 """
 
 from __future__ import annotations
@@ -23,12 +23,12 @@ LABELLED = REPO / "scripts" / "eval" / "labelled"
 SPLITS = ("train", "dev", "test", "fresh")
 
 DEV_FLOORS = {
-    "all": 0.68,
-    "public": 0.66,
-    "staff": 0.85,
-    "lay": 0.62,
-    "figures": 0.50,
-    "reasoning": 0.72,
+    "all": 0.72,
+    "public": 0.68,
+    "staff": 0.88,
+    "lay": 0.70,
+    "figures": 0.64,
+    "reasoning": 0.78,
 }
 """Top-1 on the dev split that a change must not fall below. Raise them as the Q&A
 improves; never lower one to let a change through without saying why in its note."""
