@@ -63,3 +63,8 @@ def test_a_save_reloads_the_page_and_a_problem_shows_until_fixed(
         expect(banner).to_have_count(0, timeout=WAIT)
         expect(other.get_by_role("alert")).to_have_count(0)
         expect(article).to_contain_text("zebra")
+        # Close the tabs while the server is still there: Material fetches in the
+        # background (a reload after the fix may still be loading), and a server stopped
+        # under an open tab is a network error no reader meets.
+        for tab in (page, other):
+            tab.context.close()
