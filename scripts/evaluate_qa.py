@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from mappa_kb.evaluation import Given, Labelled, Report, judge, load_questions
+from mappa_kb.evaluation import SPLITS, Given, Labelled, Report, judge, load_questions
 from mappa_kb.paths import ProjectPaths
 from mappa_kb.search.answer import Answerer
 
@@ -84,8 +84,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=REPO, help="project folder (built)")
     group = parser.add_mutually_exclusive_group()
-    splits = ["train", "dev", "test", "fresh"]
-    group.add_argument("--split", choices=splits, help="a labelled split")
+    group.add_argument("--split", choices=SPLITS, help="a labelled split")
     group.add_argument("--questions", type=Path, help="an older q + key set")
     group.add_argument("--all-legacy", action="store_true", help="every older set, one by one")
     parser.add_argument("--show-misses", action="store_true", help="list the questions missed")

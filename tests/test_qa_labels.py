@@ -13,14 +13,13 @@ import pytest
 
 from conftest import REPO
 from mappa_kb.content import load_project
-from mappa_kb.evaluation import Given, judge, label_problems, load_questions
+from mappa_kb.evaluation import SPLITS, Given, judge, label_problems, load_questions
 from mappa_kb.paths import ProjectPaths
 from mappa_kb.search.answer import Answerer
 from mappa_kb.search.build import saved_rendered_pages
 from mappa_kb.search.passages import collect_passages
 
 LABELLED = REPO / "scripts" / "eval" / "labelled"
-SPLITS = ("train", "dev", "test", "fresh")
 
 DEV_FLOORS = {
     "all": 0.72,

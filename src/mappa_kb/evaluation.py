@@ -20,6 +20,9 @@ import yaml
 from mappa_kb.search.passage import Passage
 
 READERS = ("public", "staff", "lay", "figures", "reasoning", "out-of-scope")
+SPLITS = ("train", "dev", "test", "fresh")
+"""The labelled sets in scripts/eval/labelled/: fit on train, check on dev; test and fresh
+are locked, run only to report."""
 
 
 @dataclass(frozen=True)

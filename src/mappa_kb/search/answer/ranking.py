@@ -19,7 +19,7 @@ from mappa_kb.search.index.analysis import analyze, pair, pairs_of
 from mappa_kb.search.index.reader import Hit, Snapshot
 from mappa_kb.search.passage import BULLET, Passage
 from mappa_kb.search.understand.intents import Intent
-from mappa_kb.search.understand.members import figure_subject, members_named
+from mappa_kb.search.understand.members import members_named
 from mappa_kb.search.understand.question import Question
 from mappa_kb.search.understand.understanding import TIMING_TERMS, Understanding
 
@@ -151,15 +151,14 @@ class Ranker:
     def _members_match(self, question: Question, hit: Hit) -> str | None:
         """How the levels and categories the passage names stand to those the question
         names: 'same', 'part' (some of them; 'part-of-sum' when they are to be added up)
-        or 'other'; None
-        when it names none of the series asked about. A statistic is judged by what its
-        figure counts; anything else by its title."""
+        or 'other'; None when it names none of the series asked about. A statistic is
+        judged by what its figure counts (its label); anything else by its title."""
         if not question.members:
             return None
         named = self._members.get(hit.doc)
         if named is None:
-            p = hit.passage
-            named = members_named(figure_subject(p.text) if p.kind == "statistic" else p.title)
+            figure = self.figures.figure_of(hit.passage)
+            named = members_named(figure.label if figure is not None else hit.passage.title)
             self._members[hit.doc] = named
         shared = question.members.keys() & named.keys()
         if not shared:

@@ -17,7 +17,6 @@ _HEADS = {
     "level": "level",
     "levels": "level",
     "lvl": "level",
-    "l": "level",
     "category": "category",
     "categories": "category",
     "cat": "category",
@@ -68,9 +67,3 @@ _ADDS_UP = re.compile(
 def asks_to_add_up(text: str) -> bool:
     """'Level 2 and 3 together', 'categories 1 and 2 combined': the parts answer, added."""
     return _ADDS_UP.search(text) is not None
-
-
-def figure_subject(text: str) -> str:
-    """What a statistic's sentence counts: the part before its figure ('London: Level 2
-    recall rate: ...: 6.9%' -> all but the figure)."""
-    return text.rsplit(":", 1)[0]
