@@ -270,12 +270,12 @@ class Understanding:
                 question.essentials.append(frozenset(tuple(analyze(m)) for m in means) - {()})
         question.units += question.essentials
         question.numbers = [t for i, t in enumerate(terms) if t[:1].isdigit() and i not in covered]
+        question.timing = frozenset(terms) & TIMING_TERMS
         question.wants_figures = Intent.COUNT in question.intents and bool(
-            question.areas or question.numbers or {SNAPSHOT_TERM, PERIOD_TERM} & set(terms)
+            question.areas or question.numbers or question.timing
         )
         question.members = members_named(searched)
         question.adds_up = asks_to_add_up(searched)
-        question.timing = frozenset(terms) & TIMING_TERMS
         question.series = self.find_series(terms, covered)
         question.series_entries = {e for member in question.series for e in self.names[member]}
         asked = {tuple(terms[start:end]) for start, end, _ in spans}
